@@ -1,0 +1,54 @@
+package org.psi.common.domain;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+/** Months ({@code YYYY-MM}) and days ({@code YYYY-MM-DD}) as the API writes them. */
+public final class Periods {
+
+    private Periods() {
+    }
+
+    public static YearMonth month(String raw, String field) {
+        if (raw == null || !raw.matches("\\d{4}-\\d{2}")) {
+            throw new InvalidValueException(field, "INVALID_MONTH", "A month is written YYYY-MM");
+        }
+        try {
+            return YearMonth.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "INVALID_MONTH", "A month is written YYYY-MM");
+        }
+    }
+
+    public static LocalDate day(String raw, String field) {
+        if (raw == null || !raw.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new InvalidValueException(field, "INVALID_DAY", "A day is written YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "INVALID_DAY", "A day is written YYYY-MM-DD");
+        }
+    }
+
+    /** A month that has not begun yet cannot be paid or reported. */
+    public static YearMonth notFuture(YearMonth month, LocalDate today, String field) {
+        if (month.isAfter(YearMonth.from(today))) {
+            throw new InvalidValueException(field, "FUTURE_PERIOD", "The month " + month + " has not begun");
+        }
+        return month;
+    }
+
+    public static LocalDate notFuture(LocalDate day, LocalDate today, String field) {
+        if (day.isAfter(today)) {
+            throw new InvalidValueException(field, "FUTURE_PERIOD", "The day " + day + " has not begun");
+        }
+        return day;
+    }
+
+    /** Whole years of age on {@code on}. */
+    public static int age(LocalDate birthDate, LocalDate on) {
+        return java.time.Period.between(birthDate, on).getYears();
+    }
+}

@@ -1,0 +1,87 @@
+package org.psi.common.domain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reference list of pooling regions, read from {@code pooling-regions.csv}: every province
+ * (pension and occupational injury pool there) and the prefecture-level cities PSI serves
+ * (medical insurance pools there).
+ */
+public final class PoolingRegions {
+
+    private static final Map<String, PoolingRegion> BY_CODE = load();
+
+    private PoolingRegions() {
+    }
+
+    public static List<PoolingRegion> all() {
+        return List.copyOf(BY_CODE.values());
+    }
+
+    public static Optional<PoolingRegion> find(RegionCode code) {
+        return Optional.ofNullable(BY_CODE.get(code.value()));
+    }
+
+    /** Whether {@code code} is a pooling region of {@code scheme}. */
+    public static boolean pools(RegionCode code, Scheme scheme) {
+        return find(code).map(r -> r.pools(scheme)).orElse(false);
+    }
+
+    /**
+     * Validates a region code the caller gave and requires its province to be known. Any county
+     * or city code of a known province is accepted (a household registration may be anywhere).
+     */
+    public static RegionCode requireKnown(String raw, String field) {
+        RegionCode code = RegionCode.parse(raw, field);
+        if (!BY_CODE.containsKey(code.province().value())) {
+            throw new InvalidValueException(field, "UNKNOWN_REGION", "No province has the code " + code.province());
+        }
+        return code;
+    }
+
+    /** Validates a region code and requires it to be a pooling region of {@code scheme}. */
+    public static RegionCode requirePooling(String raw, Scheme scheme, String field) {
+        RegionCode code = requireKnown(raw, field);
+        if (!pools(code, scheme)) {
+            throw new InvalidValueException(field, "NOT_A_POOLING_REGION",
+                    scheme + " pools at " + scheme.poolingLevel().name().toLowerCase() + " level; "
+                            + code + " is not a pooling region of it (try " + scheme.poolingRegionOf(code) + ")");
+        }
+        return code;
+    }
+
+    private static Map<String, PoolingRegion> load() {
+        Map<String, PoolingRegion> regions = new LinkedHashMap<>();
+        try (var in = PoolingRegions.class.getResourceAsStream("/pooling-regions.csv");
+             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("code,")) {
+                    continue;
+                }
+                String[] cols = line.split(",");
+                RegionCode code = new RegionCode(cols[0].strip());
+                List<Scheme> schemes = new ArrayList<>();
+                for (String s : cols[2].strip().split(";")) {
+                    schemes.add(Scheme.valueOf(s));
+                }
+                regions.put(code.value(), new PoolingRegion(code, cols[1].strip(), code.level(),
+                        Collections.unmodifiableSet(EnumSet.copyOf(schemes))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Collections.unmodifiableMap(regions);
+    }
+}

@@ -1,0 +1,51 @@
+package org.psi.common.domain;
+
+/** The insurance schemes a flexible-employment platform worker can join. */
+public enum Scheme {
+    /** Enterprise employee basic pension, pooled at province level. */
+    PENSION(RegionCode.Level.PROVINCE, true),
+    /** Employee basic medical insurance, pooled at prefecture-city level. */
+    MEDICAL(RegionCode.Level.CITY, true),
+    /** Occupational injury protection for platform workers, pooled at province level, paid per order. */
+    OCCUPATIONAL_INJURY(RegionCode.Level.PROVINCE, false);
+
+    private final RegionCode.Level poolingLevel;
+    private final boolean monthly;
+
+    Scheme(RegionCode.Level poolingLevel, boolean monthly) {
+        this.poolingLevel = poolingLevel;
+        this.monthly = monthly;
+    }
+
+    /** The level of region whose fund this scheme pools in. */
+    public RegionCode.Level poolingLevel() {
+        return poolingLevel;
+    }
+
+    /** Monthly schemes are due per month on a chosen base; the others per day and order. */
+    public boolean isMonthly() {
+        return monthly;
+    }
+
+    /** Whether the worker chooses a contribution base grade for this scheme. */
+    public boolean hasBaseGrade() {
+        return monthly;
+    }
+
+    /** The pooling region of this scheme that contains {@code region}. */
+    public RegionCode poolingRegionOf(RegionCode region) {
+        return poolingLevel == RegionCode.Level.PROVINCE ? region.province() : region.city();
+    }
+
+    public static Scheme parse(String raw, String field) {
+        if (raw == null) {
+            throw new InvalidValueException(field, "REQUIRED", "The scheme is required");
+        }
+        try {
+            return Scheme.valueOf(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(field, "UNKNOWN_SCHEME",
+                    "Unknown scheme; one of PENSION, MEDICAL, OCCUPATIONAL_INJURY");
+        }
+    }
+}

@@ -46,6 +46,15 @@ public record RegionCode(String value) {
         };
     }
 
+    /** The leading digits that every region this one covers starts with: 2 for a province, 4 for a city, 6 for a county. */
+    public String prefix() {
+        return switch (level()) {
+            case PROVINCE -> value.substring(0, 2);
+            case CITY -> value.substring(0, 4);
+            case COUNTY -> value;
+        };
+    }
+
     public boolean sameProvinceAs(RegionCode other) {
         return value.regionMatches(0, other.value, 0, 2);
     }

@@ -1,0 +1,22 @@
+package org.psi.enrollment.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.psi.enrollment.domain.Platform;
+
+@ApplicationScoped
+public class PlatformRepository implements PanacheRepositoryBase<Platform, String> {
+
+    public Optional<Platform> findByClientId(String clientId) {
+        return clientId == null ? Optional.empty() : find("clientId", clientId).firstResultOptional();
+    }
+
+    public boolean existsByCreditCode(String creditCode) {
+        return count("creditCode", creditCode) > 0;
+    }
+
+    public boolean existsByClientId(String clientId) {
+        return count("clientId", clientId) > 0;
+    }
+}

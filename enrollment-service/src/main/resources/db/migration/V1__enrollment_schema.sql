@@ -10,8 +10,8 @@ create table worker (
     phone              varchar(32)  not null,
     birth_date         date         not null,
     sex                varchar(6)   not null check (sex in ('MALE', 'FEMALE')),
-    hukou_region       char(6)      not null,
-    residence_region   char(6)      not null,
+    hukou_region       varchar(6)      not null,
+    residence_region   varchar(6)      not null,
     created_at         timestamptz  not null
 );
 
@@ -21,10 +21,10 @@ create table enrollment (
     id                 uuid        primary key,
     worker_id          uuid        not null references worker (id),
     scheme             varchar(24) not null check (scheme in ('PENSION', 'MEDICAL', 'OCCUPATIONAL_INJURY')),
-    region             char(6)     not null,
+    region             varchar(6)     not null,
     status             varchar(12) not null check (status in ('ACTIVE', 'SUSPENDED', 'TEMPORARY', 'CLOSED')),
-    start_month        char(7)     not null,
-    end_month          char(7),
+    start_month        varchar(7)     not null,
+    end_month          varchar(7),
     opened_by_transfer uuid unique,
     closed_by_transfer uuid unique,
     created_at         timestamptz not null,
@@ -39,7 +39,7 @@ create index enrollment_by_worker on enrollment (worker_id);
 create table enrollment_grade (
     id              uuid        primary key,
     enrollment_id   uuid        not null references enrollment (id),
-    effective_month char(7)     not null,
+    effective_month varchar(7)     not null,
     base_grade      int         not null check (base_grade between 60 and 300),
     changed_at      timestamptz not null
 );
@@ -49,7 +49,7 @@ create index enrollment_grade_by_enrollment on enrollment_grade (enrollment_id, 
 create table enrollment_status_change (
     id              uuid        primary key,
     enrollment_id   uuid        not null references enrollment (id),
-    effective_month char(7)     not null,
+    effective_month varchar(7)     not null,
     status          varchar(12) not null,
     changed_at      timestamptz not null
 );
@@ -59,7 +59,7 @@ create index enrollment_status_by_enrollment on enrollment_status_change (enroll
 create table platform (
     code        varchar(32)  primary key,
     name        varchar(200) not null,
-    credit_code char(18)     not null unique,
+    credit_code varchar(18)     not null unique,
     client_id   varchar(255) not null unique,
     sectors     varchar(200) not null,
     created_at  timestamptz  not null

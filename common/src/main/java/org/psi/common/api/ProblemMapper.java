@@ -68,6 +68,12 @@ public class ProblemMapper {
                 "The request body is not well-formed JSON of the expected shape", null));
     }
 
+    /** Quarkus maps this subtype itself; this keeps it a problem like every other JSON error. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return unauthorized();

@@ -23,8 +23,16 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /** The private key of the OIDC test server (its JWKS publishes the public half, key id "1"). */
+    public static final String SIGNING_KEY = "privateKey.jwk";
+
     public static String worker(String subject) {
-        return builder(subject, Set.of("worker")).sign();
+        return sign(builder(subject, Set.of("worker")));
+    }
+
+    /** Signs with the test server's key, so a token can be made before (or outside) a Quarkus application. */
+    public static String sign(JwtClaimsBuilder claims) {
+        return claims.jws().keyId("1").sign(SIGNING_KEY);
     }
 
     /** A worker with a fresh random subject. */
@@ -34,36 +42,36 @@ public final class Tokens {
 
     /** A platform's client-credentials token: the client id is in {@code azp}. */
     public static String platform(String clientId) {
-        return builder("service-account-" + clientId, Set.of("platform")).claim("azp", clientId).sign();
+        return sign(builder("service-account-" + clientId, Set.of("platform")).claim("azp", clientId));
     }
 
     public static String officer(String region) {
-        return builder("officer-" + region + "-" + UUID.randomUUID(), Set.of("officer")).claim("region", region).sign();
+        return sign(builder("officer-" + region + "-" + UUID.randomUUID(), Set.of("officer")).claim("region", region));
     }
 
     public static String auditor() {
-        return builder("auditor-" + UUID.randomUUID(), Set.of("auditor")).sign();
+        return sign(builder("auditor-" + UUID.randomUUID(), Set.of("auditor")));
     }
 
     public static String admin() {
-        return builder("admin-" + UUID.randomUUID(), Set.of("admin")).sign();
+        return sign(builder("admin-" + UUID.randomUUID(), Set.of("admin")));
     }
 
     public static String internal(String clientId) {
-        return builder("service-account-" + clientId, Set.of("internal")).claim("azp", clientId).sign();
+        return sign(builder("service-account-" + clientId, Set.of("internal")).claim("azp", clientId));
     }
 
     public static String expired(String subject) {
-        return builder(subject, Set.of("worker"))
-                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
+        return sign(builder(subject, Set.of("worker"))
+                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)));
     }
 
     public static String wrongAudience(String subject) {
-        return builder(subject, Set.of("worker")).audience("some-other-api").sign();
+        return sign(builder(subject, Set.of("worker")).audience("some-other-api"));
     }
 
     public static String wrongIssuer(String subject) {
-        return builder(subject, Set.of("worker")).issuer("https://impostor.example.com").sign();
+        return sign(builder(subject, Set.of("worker")).issuer("https://impostor.example.com"));
     }
 
     /** Claims that are all right, signed by a key the JWKS does not publish (same key id). */

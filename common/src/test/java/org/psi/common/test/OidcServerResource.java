@@ -1,0 +1,41 @@
+package org.psi.common.test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The OIDC test server of every PSI service test: Quarkus' {@link OidcWiremockTestResource} (real
+ * discovery document and JWKS; tokens signed by {@link Tokens}), plus a client-credentials token
+ * endpoint that hands PSI's services an {@code internal} token for their calls to each other.
+ *
+ * <p>Services read {@code psi.test.oidc-url} (the realm URL) for {@code quarkus.oidc.auth-server-url}
+ * and {@code quarkus.oidc-client.auth-server-url}.
+ */
+public class OidcServerResource extends OidcWiremockTestResource {
+
+    public static final String REALM_PATH = "/auth/realms/quarkus";
+    /** The client id in the internal tokens this server issues for client credentials. */
+    public static final String SERVICE_CLIENT = "psi-service";
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> conf = new HashMap<>(super.start());
+        URI base = URI.create(conf.get("keycloak.url"));
+        WireMock admin = new WireMock(base.getHost(), base.getPort());
+        String token = Tokens.internal(SERVICE_CLIENT);
+        admin.register(post(urlPathEqualTo(REALM_PATH + "/token"))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .atPriority(1)
+                .willReturn(okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3000}")));
+        conf.put("psi.test.oidc-url", conf.get("keycloak.url") + "/realms/quarkus");
+        return conf;
+    }
+}

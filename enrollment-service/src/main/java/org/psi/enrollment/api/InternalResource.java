@@ -97,10 +97,7 @@ public class InternalResource {
     public MoveResponse move(@PathParam("transferId") UUID transferId, @Valid @NotNull MoveRequest body) {
         MoveService.Moved moved = moves.move(transferId, new MoveService.Move(body.workerId(), body.scheme(),
                 body.toRegion(), body.mode(), body.fromMonth()));
-        return new MoveResponse(transferId, EnrollmentRecord.of(timelineOf(moved.closed())), EnrollmentRecord.of(timelineOf(moved.opened())));
-    }
-
-    private org.psi.enrollment.domain.EnrollmentTimeline timelineOf(org.psi.enrollment.domain.Enrollment e) {
-        return directory.timeline(e);
+        return new MoveResponse(transferId, EnrollmentRecord.of(directory.timeline(moved.closed())),
+                EnrollmentRecord.of(directory.timeline(moved.opened())));
     }
 }

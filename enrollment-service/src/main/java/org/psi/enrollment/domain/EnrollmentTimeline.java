@@ -57,7 +57,21 @@ public record EnrollmentTimeline(Enrollment enrollment, List<GradeChange> grades
             ranges.replaceAll(r -> r.to() == null || r.to().isAfter(e.endMonth) ? new MonthRange(r.from(), e.endMonth) : r);
             ranges.removeIf(r -> r.from().isAfter(e.endMonth));
         }
-        return ranges;
+        return merged(ranges);
+    }
+
+    /** Joins ranges that touch: a suspension undone before it took effect leaves no gap. */
+    private static List<MonthRange> merged(List<MonthRange> ranges) {
+        List<MonthRange> out = new ArrayList<>();
+        for (MonthRange r : ranges) {
+            MonthRange last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.to() != null && !r.from().isAfter(last.to().plusMonths(1))) {
+                out.set(out.size() - 1, new MonthRange(last.from(), r.to() == null || r.to().isAfter(last.to()) ? r.to() : last.to()));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     public boolean covers(YearMonth month) {

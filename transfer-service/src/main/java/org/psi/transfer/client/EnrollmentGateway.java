@@ -1,0 +1,47 @@
+package org.psi.transfer.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.psi.common.domain.Scheme;
+import org.psi.transfer.domain.EnrollmentPort;
+import org.psi.transfer.domain.Route;
+import org.psi.transfer.domain.WorkerFacts;
+
+/** {@link EnrollmentPort} over the enrollment-service's internal HTTP API. */
+@ApplicationScoped
+public class EnrollmentGateway implements EnrollmentPort {
+
+    private final EnrollmentClient client;
+
+    public EnrollmentGateway(@RestClient EnrollmentClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public WorkerFacts workerBySubject(String subject) {
+        ClientDtos.WorkerRecord w;
+        try {
+            w = client.bySubject(subject);
+        } catch (RuntimeException e) {
+            throw RemoteErrors.of("enrollment-service GET worker by subject", e);
+        }
+        List<WorkerFacts.EnrollmentFacts> enrollments = w.enrollments() == null ? List.of() : w.enrollments().stream()
+                .map(e -> new WorkerFacts.EnrollmentFacts(e.enrollmentId(), e.scheme(), e.region(), e.status(),
+                        e.startMonth(), e.endMonth()))
+                .toList();
+        return new WorkerFacts(w.workerId(), subject, w.birthDate(), w.sex(), w.hukouRegion(), enrollments);
+    }
+
+    @Override
+    public UUID moveEnrollment(UUID transferId, UUID workerId, Scheme scheme, String toRegion, Route route) {
+        try {
+            ClientDtos.MoveResponse moved = client.move(transferId, new ClientDtos.MoveRequest(workerId, scheme, toRegion,
+                    route == Route.TEMPORARY ? "TEMPORARY" : "MOVE"));
+            return moved == null || moved.opened() == null ? null : moved.opened().enrollmentId();
+        } catch (RuntimeException e) {
+            throw RemoteErrors.of("enrollment-service PUT enrollment-move", e);
+        }
+    }
+}

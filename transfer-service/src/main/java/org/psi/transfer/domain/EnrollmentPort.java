@@ -1,0 +1,18 @@
+package org.psi.transfer.domain;
+
+import java.util.UUID;
+import org.psi.common.domain.Scheme;
+
+/** What the transfer-service asks of the enrollment-service (implemented over HTTP in {@code client}). */
+public interface EnrollmentPort {
+
+    /** The worker who logs in as {@code subject}; a permanent 404 failure if none registered. */
+    WorkerFacts workerBySubject(String subject);
+
+    /**
+     * Closes the worker's current enrollment of {@code scheme} and opens one at {@code toRegion}
+     * (ACTIVE for MOVE, TEMPORARY for a temporary account). Idempotent by transfer id. Returns the id of
+     * the enrollment opened.
+     */
+    UUID moveEnrollment(UUID transferId, UUID workerId, Scheme scheme, String toRegion, Route route);
+}

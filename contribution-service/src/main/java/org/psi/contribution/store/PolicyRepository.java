@@ -1,0 +1,19 @@
+package org.psi.contribution.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import org.psi.contribution.domain.RegionPolicy;
+
+@ApplicationScoped
+public class PolicyRepository implements PanacheRepositoryBase<RegionPolicy, RegionPolicy.Key> {
+
+    public Optional<RegionPolicy> find(String region, int year) {
+        return findByIdOptional(new RegionPolicy.Key(region, year));
+    }
+
+    public Optional<RegionPolicy> findForUpdate(String region, int year) {
+        return findByIdOptional(new RegionPolicy.Key(region, year), LockModeType.PESSIMISTIC_WRITE);
+    }
+}

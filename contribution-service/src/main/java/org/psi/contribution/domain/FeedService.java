@@ -116,11 +116,11 @@ public class FeedService {
                 return new Outcome(new BatchReport(batchId, batch.platformCode, batch.contentType, batch.received,
                         batch.accepted, batch.duplicates, batch.rejected, plan.errors(), now), false);
             } catch (RuntimeException e) {
-                if (violated(e, "contribution_batch_key")) {
+                if (violatedConstraint(e, "contribution_batch_key")) {
                     // the same key was used at the same moment: answer as for a retry
                     return replay(s).orElseThrow(() -> e);
                 }
-                if ((violated(e, "posting_once") || violated(e, "posting_reverses_id_key")) && attempt < MAX_ATTEMPTS) {
+                if ((violatedConstraint(e, "posting_once") || violatedConstraint(e, "posting_reverses_id_key")) && attempt < MAX_ATTEMPTS) {
                     // another feed of this platform posted some of these refs meanwhile: decide again
                     LOG.debugf("Feed of %s met a concurrent feed with the same refs; attempt %d", s.clientId(), attempt + 1);
                     continue;
@@ -164,7 +164,7 @@ public class FeedService {
         }
     }
 
-    private static boolean violated(Throwable e, String constraint) {
+    public static boolean violatedConstraint(Throwable e, String constraint) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof LedgerStore.WriteFailure w && w.isUniqueViolation(constraint)) {
                 return true;

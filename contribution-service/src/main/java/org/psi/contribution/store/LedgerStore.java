@@ -28,8 +28,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.psi.common.domain.Scheme;
 import org.psi.contribution.domain.AccountKey;
+import org.psi.contribution.domain.CoveredDay;
 import org.psi.contribution.domain.FeedEvaluator.KnownPosting;
 import org.psi.contribution.domain.Leg;
+import org.psi.contribution.domain.MonthPayment;
 import org.psi.contribution.domain.PostingDraft;
 import org.psi.contribution.domain.PostingKind;
 
@@ -340,10 +342,7 @@ public class LedgerStore {
         return known(source, List.of(ref)).get(ref);
     }
 
-    /** What was paid toward a month, by region and payer (reversals net out). */
-    public record MonthPayment(YearMonth month, String region, String source, long amountFen, long orders) {
-    }
-
+    /** What was paid toward each month, by region and payer (reversals net out). */
     public List<MonthPayment> payments(UUID workerId, Scheme scheme) {
         String sql = """
                 select month, region, source, sum(amount_fen), coalesce(sum(orders), 0)
@@ -361,9 +360,6 @@ public class LedgerStore {
     }
 
     /** Days with orders (net of reversals) per platform source, for occupational injury. */
-    public record CoveredDay(String source, String day, YearMonth month) {
-    }
-
     public List<CoveredDay> coveredDays(UUID workerId) {
         String sql = """
                 select source, period, month

@@ -1,0 +1,229 @@
+package org.psi.transfer.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.http.Request;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contribution-service as far as transfers go: per worker and scheme an individual account per
+ * region, a pooled fund per region (with other people's money in it), the share of the pooled fund
+ * that would move with the worker (12% of the base of every counted month), and holds by transfer id.
+ * Commits move money between accounts, each at most once per transfer; {@link #effects} counts the
+ * postings each transfer caused, so a double commit would show.
+ */
+public class ContributionStandIn extends StandIn {
+
+    public static final String NAME = "contribution-stand-in";
+
+    /** One worker's record for a scheme. */
+    private static final class Record {
+        String workerId;
+        String scheme;
+        long pooledShareFen;
+        int months;
+        List<Map<String, Object>> countedMonthsByRegion = new ArrayList<>();
+    }
+
+    /** A hold, as the contract describes it. */
+    public static final class Hold {
+        public String transferId;
+        public String workerId;
+        public String scheme;
+        public String fromRegion;
+        public String toRegion;
+        public long individualAccountFen;
+        public long pooledFundFen;
+        public int months;
+        public String status;
+    }
+
+    private final Map<String, Long> balances = new HashMap<>();
+    private final Map<String, Record> records = new HashMap<>();
+    private final Map<String, Hold> holds = new HashMap<>();
+    private final Map<String, Integer> effects = new HashMap<>();
+
+    public ContributionStandIn() {
+        super();
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    // ------------------------------------------------------------------ the model, for tests
+
+    public static String individual(String scheme, String workerId, String region) {
+        return "IND|" + scheme + "|" + workerId + "|" + region;
+    }
+
+    public static String pooled(String scheme, String region) {
+        return "POOL|" + scheme + "|" + region;
+    }
+
+    /**
+     * Gives a worker an individual account of {@code individualFen} in {@code region}, a pooled-fund share
+     * of {@code pooledShareFen} over {@code months} months, and puts {@code pooledShareFen + otherPooledFen}
+     * into the region's pooled fund.
+     */
+    public synchronized void seed(String workerId, String scheme, String region, long individualFen, long pooledShareFen,
+                                  int months, long otherPooledFen, Map<String, Integer> countedMonthsByRegion) {
+        Record r = new Record();
+        r.workerId = workerId;
+        r.scheme = scheme;
+        r.pooledShareFen = pooledShareFen;
+        r.months = months;
+        countedMonthsByRegion.forEach((reg, m) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("region", reg);
+            entry.put("months", m);
+            r.countedMonthsByRegion.add(entry);
+        });
+        records.put(workerId + "|" + scheme + "|" + region, r);
+        balances.merge(individual(scheme, workerId, region), individualFen, Long::sum);
+        balances.merge(pooled(scheme, region), pooledShareFen + otherPooledFen, Long::sum);
+    }
+
+    public synchronized long balance(String account) {
+        return balances.getOrDefault(account, 0L);
+    }
+
+    /** The sum of every account whose key contains one of {@code regions}' codes. */
+    public synchronized long total(String scheme, String... regions) {
+        long sum = 0;
+        for (Map.Entry<String, Long> e : balances.entrySet()) {
+            if (!e.getKey().contains("|" + scheme + "|")) {
+                continue;
+            }
+            for (String region : regions) {
+                if (e.getKey().endsWith("|" + region)) {
+                    sum += e.getValue();
+                }
+            }
+        }
+        return sum;
+    }
+
+    public synchronized Hold hold(String transferId) {
+        return holds.get(transferId);
+    }
+
+    /** How many ledger postings this transfer caused (1 after a commit; never more). */
+    public synchronized int effects(String transferId) {
+        return effects.getOrDefault(transferId, 0);
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    @Override
+    protected String[] route(Request request) {
+        String[] parts = request.getUrl().split("\\?")[0].split("/");
+        // /internal/workers/{id}/transfer-quote or /internal/transfers/{id}/{op}
+        if ("workers".equals(parts[2])) {
+            return new String[] {"quote", null};
+        }
+        return new String[] {parts[4], parts[3]};
+    }
+
+    @Override
+    protected Answer apply(String op, String transferId, Request request) throws Exception {
+        return switch (op) {
+            case "quote" -> quote(request);
+            case "hold" -> hold(transferId, body(request));
+            case "commit" -> commit(transferId);
+            case "release" -> release(transferId);
+            default -> new Answer(404, "No such operation");
+        };
+    }
+
+    @Override
+    protected void lose(String transferId) {
+        Hold h = holds.get(transferId);
+        if (h != null && "HELD".equals(h.status)) {
+            holds.remove(transferId);
+        }
+    }
+
+    private Answer quote(Request request) {
+        String workerId = request.getUrl().split("/")[3];
+        String scheme = request.queryParameter("scheme").firstValue();
+        String from = request.queryParameter("fromRegion").firstValue();
+        Record r = records.get(workerId + "|" + scheme + "|" + from);
+        if (r == null) {
+            return new Answer(404, "No contributions of this worker in " + from);
+        }
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("workerId", workerId);
+        q.put("scheme", scheme);
+        q.put("fromRegion", from);
+        q.put("individualAccountFen", balance(individual(scheme, workerId, from)));
+        q.put("pooledFundFen", r.pooledShareFen);
+        q.put("months", r.months);
+        q.put("countedMonthsByRegion", r.countedMonthsByRegion);
+        return Answer.ok(q);
+    }
+
+    private Answer hold(String transferId, JsonNode body) {
+        Hold existing = holds.get(transferId);
+        if (existing != null) {
+            return Answer.ok(existing);
+        }
+        String workerId = body.path("workerId").asText();
+        String scheme = body.path("scheme").asText();
+        String from = body.path("fromRegion").asText();
+        Record r = records.get(workerId + "|" + scheme + "|" + from);
+        if (r == null) {
+            return new Answer(404, "No contributions of this worker in " + from);
+        }
+        Hold h = new Hold();
+        h.transferId = transferId;
+        h.workerId = workerId;
+        h.scheme = scheme;
+        h.fromRegion = from;
+        h.toRegion = body.path("toRegion").asText();
+        h.individualAccountFen = balance(individual(scheme, workerId, from));
+        h.pooledFundFen = r.pooledShareFen;
+        h.months = r.months;
+        h.status = "HELD";
+        holds.put(transferId, h);
+        return Answer.ok(h);
+    }
+
+    private Answer commit(String transferId) {
+        Hold h = holds.get(transferId);
+        if (h == null) {
+            return new Answer(404, "No hold for this transfer");
+        }
+        if ("RELEASED".equals(h.status)) {
+            return new Answer(409, "The hold was released");
+        }
+        if ("HELD".equals(h.status)) {
+            move(individual(h.scheme, h.workerId, h.fromRegion), individual(h.scheme, h.workerId, h.toRegion), h.individualAccountFen);
+            move(pooled(h.scheme, h.fromRegion), pooled(h.scheme, h.toRegion), h.pooledFundFen);
+            h.status = "COMMITTED";
+            effects.merge(transferId, 1, Integer::sum);
+        }
+        return Answer.ok(h);
+    }
+
+    private Answer release(String transferId) {
+        Hold h = holds.get(transferId);
+        if (h == null) {
+            return new Answer(404, "No hold for this transfer");
+        }
+        if ("COMMITTED".equals(h.status)) {
+            return new Answer(409, "The hold was committed");
+        }
+        h.status = "RELEASED";
+        return Answer.ok(h);
+    }
+
+    private void move(String from, String to, long fen) {
+        balances.merge(from, -fen, Long::sum);
+        balances.merge(to, fen, Long::sum);
+    }
+}

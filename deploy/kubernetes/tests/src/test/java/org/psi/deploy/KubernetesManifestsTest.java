@@ -458,6 +458,14 @@ class KubernetesManifestsTest {
                 }
             }
             ing.getSpec().getTls().forEach(t -> assertNotNull(t.getSecretName(), overlay + ": TLS by a Secret"));
+            String bodySize = Optional.ofNullable(ing.getMetadata().getAnnotations()).orElse(Map.of())
+                    .get("nginx.ingress.kubernetes.io/proxy-body-size");
+            assertNotNull(bodySize, overlay + ": the Ingress sets the body size limit");
+            for (String name : Repo.SERVICES) {
+                long serviceMax = ComposeTest.parseMemory(QuarkusService.of(name).prod("quarkus.http.limits.max-body-size", "10240k"));
+                assertTrue(ComposeTest.parseMemory(bodySize) >= serviceMax,
+                        overlay + ": the Ingress lets through bodies up to " + name + "'s own limit, which answers 413 itself");
+            }
         }
         for (String name : Repo.SERVICES) {
             QuarkusService svc = QuarkusService.of(name);

@@ -15,6 +15,7 @@ import org.psi.common.domain.Periods;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
+import org.psi.enrollment.store.CoveredPeriodRepository;
 import org.psi.enrollment.store.EnrollmentRepository;
 
 /**
@@ -28,11 +29,14 @@ public class EnrollmentService {
     public static final int MAX_GRADE = 300;
 
     private final EnrollmentRepository enrollments;
+    private final CoveredPeriodRepository coveredPeriods;
     private final EnrollmentPolicy policy;
     private final Clock clock;
 
-    public EnrollmentService(EnrollmentRepository enrollments, EnrollmentPolicy policy, Clock clock) {
+    public EnrollmentService(EnrollmentRepository enrollments, CoveredPeriodRepository coveredPeriods,
+                             EnrollmentPolicy policy, Clock clock) {
         this.enrollments = enrollments;
+        this.coveredPeriods = coveredPeriods;
         this.policy = policy;
         this.clock = clock;
     }
@@ -75,7 +79,9 @@ public class EnrollmentService {
         }
         List<GradeChange> grades = grade == null ? List.of() : List.of(GradeChange.of(e.id, start, grade, now));
         grades.forEach(g -> g.persist());
-        return new EnrollmentTimeline(e, grades, List.of());
+        EnrollmentTimeline timeline = new EnrollmentTimeline(e, grades, List.of());
+        coveredPeriods.replace(timeline, now);
+        return timeline;
     }
 
     public List<EnrollmentTimeline> ofWorker(Worker worker) {
@@ -133,7 +139,10 @@ public class EnrollmentService {
                 StatusChange.of(e.id, from, target, now).persist();
             }
         }
-        return enrollments.timelines(List.of(e)).get(0);
+        enrollments.flush();
+        EnrollmentTimeline timeline = enrollments.timelines(List.of(e)).get(0);
+        coveredPeriods.replace(timeline, now);
+        return timeline;
     }
 
     private Integer checkGrade(Scheme scheme, Integer grade) {

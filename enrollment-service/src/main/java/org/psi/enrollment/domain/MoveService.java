@@ -12,6 +12,7 @@ import org.psi.common.api.ProblemException;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
+import org.psi.enrollment.store.CoveredPeriodRepository;
 import org.psi.enrollment.store.EnrollmentRepository;
 
 /**
@@ -32,10 +33,12 @@ public class MoveService {
     }
 
     private final EnrollmentRepository enrollments;
+    private final CoveredPeriodRepository coveredPeriods;
     private final Clock clock;
 
-    public MoveService(EnrollmentRepository enrollments, Clock clock) {
+    public MoveService(EnrollmentRepository enrollments, CoveredPeriodRepository coveredPeriods, Clock clock) {
         this.enrollments = enrollments;
+        this.coveredPeriods = coveredPeriods;
         this.clock = clock;
     }
 
@@ -81,6 +84,10 @@ public class MoveService {
         opened.createdAt = now;
         enrollments.persist(opened);
         grade.ifPresent(g -> GradeChange.of(opened.id, opened.startMonth, g, now).persist());
+        enrollments.flush();
+        for (EnrollmentTimeline t : enrollments.timelines(List.of(source, opened))) {
+            coveredPeriods.replace(t, now);
+        }
         return new Moved(transferId, source, opened);
     }
 }

@@ -1,0 +1,93 @@
+package org.psi.enrollment.domain;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.psi.common.stats.ProtectedTable;
+import org.psi.common.stats.StatTable;
+import org.psi.common.stats.Suppression;
+import org.psi.enrollment.store.CoveredPeriodRepository;
+import org.psi.enrollment.store.EnrollmentRepository;
+import org.psi.enrollment.store.StatisticsRepository;
+import org.psi.enrollment.store.StatisticsRepository.Snapshot;
+
+/**
+ * Recomputes the statistics on a schedule ({@code psi.statistics.refresh-every}) or on request: a new
+ * snapshot of the insured-worker lattice for every month from the first covered month to this one,
+ * each month protected as one table. Queries read only snapshots, never the base tables.
+ */
+@ApplicationScoped
+public class StatisticsRefresh {
+
+    private static final Logger LOG = Logger.getLogger(StatisticsRefresh.class);
+
+    private final StatisticsRepository stats;
+    private final CoveredPeriodRepository coveredPeriods;
+    private final EnrollmentRepository enrollments;
+    private final StatisticsConfig config;
+    private final Clock clock;
+
+    public StatisticsRefresh(StatisticsRepository stats, CoveredPeriodRepository coveredPeriods,
+                             EnrollmentRepository enrollments, StatisticsConfig config, Clock clock) {
+        this.stats = stats;
+        this.coveredPeriods = coveredPeriods;
+        this.enrollments = enrollments;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "statistics-refresh", every = "${psi.statistics.refresh-every:15m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        Snapshot s = refresh();
+        LOG.infof("Statistics refreshed: %d cells through %s, %d withheld", s.cells(), s.throughMonth(), s.suppressed());
+    }
+
+    /** Computes a new snapshot and returns it; refreshes run one at a time. */
+    @Transactional
+    @TransactionConfiguration(timeout = 3600)
+    public Snapshot refresh() {
+        stats.lock(StatisticsRepository.INSURED);
+        catchUpCoveredPeriods();
+        Instant now = Instant.now(clock);
+        YearMonth through = YearMonth.now(clock);
+        long id = stats.createSnapshot(StatisticsRepository.INSURED, now, through, config.threshold());
+        Suppression suppression = new Suppression(config.threshold(), config.auditLimit());
+        int[] totals = new int[2];
+        boolean[] audited = {true};
+        stats.firstCoveredMonth().filter(first -> !first.isAfter(through)).ifPresent(first ->
+                stats.cube(first, through, clock.getZone().getId(), (month, rows) -> {
+                    StatTable.Builder table = StatTable.builder(InsuredLattice.DIMENSIONS);
+                    rows.forEach(r -> table.put(r.key(), r.persons()));
+                    ProtectedTable protectedTable = suppression.protect(table.build());
+                    stats.insertCells(id, month, protectedTable.cells());
+                    totals[0] += protectedTable.table().size();
+                    totals[1] += (int) protectedTable.cells().stream().filter(ProtectedTable.Cell::suppressed).count();
+                    if (!protectedTable.fullyAudited()) {
+                        audited[0] = false;
+                        LOG.warnf("Statistics of %s: a group of withheld cells exceeds the audit limit %d;"
+                                + " only the line rule protects it", month, config.auditLimit());
+                    }
+                }));
+        stats.finishSnapshot(StatisticsRepository.INSURED, id, totals[0], totals[1], audited[0]);
+        return new Snapshot(id, now, through, config.threshold(), totals[0], totals[1], audited[0]);
+    }
+
+    /** Writes the covered periods of enrollments made before they were kept (none once caught up). */
+    private void catchUpCoveredPeriods() {
+        Instant now = Instant.now(clock);
+        List<UUID> ids;
+        while (!(ids = coveredPeriods.notWritten(500)).isEmpty()) {
+            for (EnrollmentTimeline t : enrollments.timelines(enrollments.list("id in ?1", ids))) {
+                coveredPeriods.replace(t, now);
+            }
+        }
+    }
+}

@@ -45,8 +45,10 @@ final class QuarkusService {
         this.pom = Repo.read(module.resolve("pom.xml"));
     }
 
+    private static final Map<String, QuarkusService> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     static QuarkusService of(String name) {
-        return new QuarkusService(name);
+        return CACHE.computeIfAbsent(name, QuarkusService::new);
     }
 
     /** The value the prod profile sees: {@code %prod.key} over {@code key}. */

@@ -31,6 +31,7 @@ import org.jboss.logging.Logger;
 /**
  * Runs a sibling PSI service, the real one, for the tests of another service: its packaged
  * application ({@code <repo>/<service>/target/quarkus-app/quarkus-run.jar}) starts as a child JVM
+ * (copied first, so a rebuild of the shared working tree cannot pull it from under the child)
  * on a free port, with its own database on the module's embedded PostgreSQL
  * ({@link PostgresResource#server()}) and its OIDC pointed at the same test server
  * ({@link OidcServerResource}), so tokens made by {@link Tokens} work on both sides.
@@ -121,7 +122,7 @@ public class ServiceProcess implements QuarkusTestResourceLifecycleManager {
         if (existing != null && existing.process().isAlive()) {
             return existing;
         }
-        Path jar = locate(service);
+        Path jar = privateCopy(service, locate(service));
         Map<String, String> oidc = oidcServer();
         String database = createDatabase(service);
         int port = freePort();
@@ -190,6 +191,39 @@ public class ServiceProcess implements QuarkusTestResourceLifecycleManager {
         }
         warnIfStale(service, moduleDir, jar);
         return jar;
+    }
+
+    /**
+     * A copy of the packaged application for this JVM alone: the working tree is shared, and a
+     * rebuild of the sibling module must not pull the jars from under the running child.
+     */
+    private static Path privateCopy(String service, Path jar) {
+        Path app = jar.getParent();
+        try {
+            Path copy = Files.createTempDirectory("psi-" + service + "-");
+            try (Stream<Path> files = Files.walk(app)) {
+                for (Path source : (Iterable<Path>) files::iterator) {
+                    Path target = copy.resolve(app.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(copy), "psi-clean-" + service));
+            return copy.resolve(jar.getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy the packaged " + service + " from " + app, e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory; the system cleans it eventually
+        }
     }
 
     private static void warnIfStale(String service, Path moduleDir, Path jar) {

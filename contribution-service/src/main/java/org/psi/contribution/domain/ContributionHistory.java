@@ -62,8 +62,8 @@ public final class ContributionHistory {
                 paid.computeIfAbsent(p.month(), m -> new ArrayList<>()).add(p);
             }
         }
-        Map<YearMonth, Integer> days = new HashMap<>();
-        coveredDays.forEach(d -> days.merge(d.month(), 1, Integer::sum));
+        Map<YearMonth, java.util.Set<String>> days = new HashMap<>();
+        coveredDays.forEach(d -> days.computeIfAbsent(d.month(), m -> new java.util.HashSet<>()).add(d.day()));
         TreeSet<YearMonth> months = new TreeSet<>(paid.keySet());
         for (WorkerFacts.Enrollment e : worker.enrollmentsOf(scheme)) {
             for (WorkerFacts.MonthSpan span : e.covered()) {
@@ -89,7 +89,7 @@ public final class ContributionHistory {
             List<Payer> payers = bySource.entrySet().stream().filter(e -> e.getValue() != 0)
                     .map(e -> new Payer(e.getKey(), e.getValue()))
                     .sorted(Comparator.comparing(Payer::source)).toList();
-            int covered = days.getOrDefault(m, 0);
+            int covered = days.getOrDefault(m, java.util.Set.of()).size();
             Long base = null;
             Long due = null;
             Status status;

@@ -55,7 +55,7 @@ public class SagaService {
     /** Claims up to {@code max} due steps, skipping cases another worker has locked. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<SagaStep> claimDue(int max) {
-        Instant now = Instant.now(clock);
+        Instant now = Times.now(clock);
         List<SagaStep> steps = new ArrayList<>();
         for (TransferCase c : transfers.lockDue(now, max)) {
             claim(c, now).ifPresent(steps::add);
@@ -66,7 +66,7 @@ public class SagaService {
     /** Claims the step of one case if it is due and not locked by another worker. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<SagaStep> claim(UUID transferId) {
-        Instant now = Instant.now(clock);
+        Instant now = Times.now(clock);
         return transfers.lockIfDue(transferId, now).flatMap(c -> claim(c, now));
     }
 
@@ -81,7 +81,7 @@ public class SagaService {
             LOG.debugf("Stale %s result for transfer %s ignored", step.action(), step.transferId());
             return false;
         }
-        Instant now = Instant.now(clock);
+        Instant now = Times.now(clock);
         LocalDate today = LocalDate.now(clock);
         if (outcome instanceof SagaStep.Failed failed) {
             return failed(c, step, failed.error(), now, today);

@@ -66,7 +66,7 @@ public class TransferService {
     @Transactional
     public Opened open(String caller, String key, String requestHash, WorkerFacts worker, Scheme scheme,
                        String fromRegion, String toRegion, TemporaryAccountRule.Decision temporary) {
-        Instant now = Instant.now(clock);
+        Instant now = Times.now(clock);
         LocalDate today = LocalDate.now(clock);
         UUID id = UUID.randomUUID();
         if (key != null && !idempotency.claim(caller, key, requestHash, id, now)) {
@@ -112,7 +112,7 @@ public class TransferService {
     public TransferCase cancel(UUID id, Viewer viewer) {
         TransferCase c = transfers.findForUpdate(id).filter(viewer::owns)
                 .orElseThrow(() -> ProblemException.notFound("Transfer " + id));
-        Instant now = Instant.now(clock);
+        Instant now = Times.now(clock);
         c.cancel(now, LocalDate.now(clock));
         events.persist(TransferEvent.append(c, Events.CANCELLED, viewer.actor(), Map.of(), now));
         return c;
@@ -121,7 +121,7 @@ public class TransferService {
     @Transactional
     public TransferCase accept(UUID id, Viewer viewer) {
         TransferCase c = destination(id, viewer, "accept");
-        Instant now = Instant.now(clock);
+        Instant now = Times.now(clock);
         c.accept(now, LocalDate.now(clock), calendars.calendar());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("nextStep", c.currentStep);
@@ -133,7 +133,7 @@ public class TransferService {
     @Transactional
     public TransferCase reject(UUID id, Viewer viewer, String reason) {
         TransferCase c = destination(id, viewer, "reject");
-        Instant now = Instant.now(clock);
+        Instant now = Times.now(clock);
         c.reject(reason, now, LocalDate.now(clock));
         events.persist(TransferEvent.append(c, Events.REJECTED, viewer.actor(), Map.of("reason", reason), now));
         return c;
@@ -146,7 +146,7 @@ public class TransferService {
         if (!viewer.officerOf(c.fromRegion)) {
             throw ProblemException.forbidden("Only an officer of the source region " + c.fromRegion + " may transfer out");
         }
-        Instant now = Instant.now(clock);
+        Instant now = Times.now(clock);
         c.transferOut(now, LocalDate.now(clock), calendars.calendar());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("nextStep", c.currentStep);

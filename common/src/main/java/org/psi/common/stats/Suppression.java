@@ -33,8 +33,8 @@ import java.util.Map;
  *       when the table has sums, which add up everywhere) is an equation over the withheld cells; a
  *       withheld cell is recoverable when these equations fix it. For each group of linked withheld
  *       cells the equations are brought to reduced echelon form ({@link ModularBasis}); when a
- *       primary cell is fixed, the smallest published cell of one of its lines is withheld too, and
- *       steps 2 and 3 repeat until no primary cell is fixed. (A secondary cell counts at least
+ *       primary cell is fixed, the smallest published cell of one of its lines is withheld too (for
+ *       every such cell at once), and steps 2 and 3 repeat until no primary cell is fixed. (A secondary cell counts at least
  *       {@code threshold} persons: solving it alone reveals no small group.)</li>
  * </ol>
  * Choices are deterministic (smallest count first, then key order), so the same table always gets
@@ -313,20 +313,16 @@ public final class Suppression {
                     }
                     basis.add(ModularBasis.Row.of(row));
                 }
-                int exposed = -1;
                 for (int u : basis.fixed()) {
-                    if (reasons[cellOf[u]] == SuppressionReason.PRIMARY) {
-                        exposed = cellOf[u];
-                        break;
+                    int exposed = cellOf[u];
+                    if (reasons[exposed] != SuppressionReason.PRIMARY) {
+                        continue;
                     }
-                }
-                if (exposed < 0) {
-                    continue;
-                }
-                int pick = complementFor(exposed, g.getValue());
-                if (pick >= 0) {
-                    suppress(pick, SuppressionReason.SECONDARY_AUDIT, queue);
-                    added = true;
+                    int pick = complementFor(exposed, g.getValue());
+                    if (pick >= 0) {
+                        suppress(pick, SuppressionReason.SECONDARY_AUDIT, queue);
+                        added = true;
+                    }
                 }
             }
             return added;

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -56,7 +57,7 @@ public class StatisticsRefresh {
     public Snapshot refresh() {
         stats.lock(StatisticsRepository.INSURED);
         catchUpCoveredPeriods();
-        Instant now = Instant.now(clock);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         YearMonth through = YearMonth.now(clock);
         long id = stats.createSnapshot(StatisticsRepository.INSURED, now, through, config.threshold());
         Suppression suppression = new Suppression(config.threshold(), config.auditLimit());

@@ -27,8 +27,9 @@ public final class StatisticsDtos {
             + " others (in this or any other query), is withheld: persons null, suppressed true. Cells not listed"
             + " count zero. A worker counts under every platform they had an active consent with during the month"
             + " and every scheme they were covered by, and, without scheme in groupBy, under each scheme's pooling"
-            + " region: cells along multiValued dimensions add up to more than the total. Ages are on the last day"
-            + " of the month.";
+            + " region: cells along multiValued dimensions add up to more than the total. Region is the pooling"
+            + " region of the enrollment: PENSION and OCCUPATIONAL_INJURY pool in the province, MEDICAL in the city,"
+            + " so a city's figures are its MEDICAL enrollments. Ages are on the last day of the month.";
 
     static final String COVERAGE_NOTE = "activeWorkers as the platform reported it for the month and region;"
             + " insuredWorkers: distinct workers covered in the month in that region (a province includes its"

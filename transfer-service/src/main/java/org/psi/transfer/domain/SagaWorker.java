@@ -33,6 +33,7 @@ public class SagaWorker {
     private final ContributionPort contribution;
     private final SagaSettings settings;
     private final ExecutorService pool;
+    private volatile boolean stopping;
 
     public SagaWorker(SagaService saga, EnrollmentPort enrollment, ContributionPort contribution, SagaSettings settings) {
         this.saga = saga;
@@ -48,6 +49,7 @@ public class SagaWorker {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         pool.shutdownNow();
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);
@@ -58,7 +60,7 @@ public class SagaWorker {
 
     /** Runs the step of a case now if one is due (after a person changed it). No-op when the saga is disabled. */
     public void kick(UUID transferId) {
-        if (!settings.enabled()) {
+        if (!settings.enabled() || stopping) {
             return;
         }
         try {
@@ -70,6 +72,9 @@ public class SagaWorker {
 
     /** Claims a batch of due steps and carries each case as far as it goes; returns how many steps were claimed. */
     public int runDue() {
+        if (stopping) {
+            return 0;
+        }
         List<SagaStep> steps = saga.claimDue(settings.batchSize());
         List<Callable<Void>> tasks = new ArrayList<>();
         for (SagaStep step : steps) {
@@ -90,11 +95,10 @@ public class SagaWorker {
 
     private void drive(Optional<SagaStep> first) {
         Optional<SagaStep> step = first;
-        while (step.isPresent()) {
+        while (step.isPresent() && !stopping) {
             SagaStep s = step.get();
             SagaStep.Outcome outcome = execute(s);
-            boolean more = safely(() -> saga.complete(s, outcome)).orElse(false);
-            step = more ? safely(() -> saga.claim(s.transferId())).flatMap(o -> o) : Optional.empty();
+            step = safely(() -> saga.completeAndClaimNext(s, outcome)).flatMap(o -> o);
         }
     }
 

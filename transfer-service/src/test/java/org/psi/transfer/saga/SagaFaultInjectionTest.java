@@ -150,6 +150,32 @@ class SagaFaultInjectionTest {
     }
 
     @Test
+    void aCommitRefusedAfterTheEnrollmentMovedStopsTheCaseForAnOperatorAndLosesNothing() {
+        Fixtures.Worker w = Fixtures.pension(FROM, INDIVIDUAL, POOLED);
+        long before = total();
+        String id = Fixtures.submitted(w, "PENSION", TO);
+        settle(id);
+        Fixtures.accept(id, TO).statusCode(200);
+        // against the contract, the contribution-service answers 409 (released) to the commit
+        money.fault("commit", id, Fault.REFUSE);
+        Fixtures.transferOut(id, FROM).statusCode(200);
+        settle(id);
+        Fixtures.view(id).body("status", org.hamcrest.Matchers.equalTo("TRANSFERRED_OUT"))
+                .body("saga.attention", org.hamcrest.Matchers.equalTo(true))
+                .body("saga.lastError", org.hamcrest.Matchers.containsString("409"))
+                .body("funds.state", org.hamcrest.Matchers.equalTo("HELD"));
+        io.restassured.RestAssured.given().auth().oauth2(org.psi.common.test.Tokens.officer(TO))
+                .queryParam("direction", "IN").queryParam("status", "TRANSFERRED_OUT")
+                .get("/api/regions/" + TO + "/transfers").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.attention", org.hamcrest.Matchers.equalTo(true));
+        // nothing was committed, nothing lost: the held money is still at the source
+        assertEquals(0, money.effects(id));
+        assertEquals(INDIVIDUAL, money.balance(ContributionStandIn.individual("PENSION", w.workerId(), FROM)));
+        assertEquals(before, total());
+        assertTrailIntact(id, id);
+    }
+
+    @Test
     void aRefusedTemporaryAccountFailsTheCaseAndMovesNothing() {
         Fixtures.Worker w = Fixtures.insured("PENSION", FROM, java.time.LocalDate.now().minusYears(55), "MALE", "440305",
                 INDIVIDUAL, POOLED, 200);

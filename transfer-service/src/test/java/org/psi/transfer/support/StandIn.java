@@ -50,7 +50,7 @@ public abstract class StandIn implements ResponseDefinitionTransformerV2 {
 
     protected StandIn() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(64)
-                .jettyAcceptors(2).extensions(this));
+                .jettyAcceptors(2).disableRequestJournal().extensions(this));
         server.start();
         server.stubFor(any(urlPathMatching("/internal/.*")).willReturn(aResponse().withTransformers(getName())));
     }

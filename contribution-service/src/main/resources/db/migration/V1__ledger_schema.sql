@@ -57,7 +57,7 @@ create table posting (
     pooled_fen               bigint       not null,
     orders                   int,
     sector                   varchar(20),
-    reverses_id              bigint       unique,
+    reverses_id              bigint,
     forwarded_to             varchar(6),
     forwarded_individual_fen bigint       not null default 0,
     forwarded_pooled_fen     bigint       not null default 0,
@@ -69,16 +69,18 @@ create table posting (
     check (kind <> 'REVERSAL' or reverses_id is not null)
 );
 create index posting_by_worker on posting (worker_id, scheme, month);
+-- A posting is reversed at most once (a partial index: most postings reverse nothing).
+create unique index posting_reversed_once on posting (reverses_id) where reverses_id is not null;
 
+-- The key leads with the account: one index both identifies a leg and finds an account's legs.
 create table ledger_entry (
     posting_id bigint     not null,
     leg        smallint   not null,
     account_id uuid       not null,
     side       varchar(1) not null check (side in ('D', 'C')),
     amount_fen bigint     not null check (amount_fen > 0),
-    primary key (posting_id, leg)
+    primary key (account_id, posting_id, leg)
 );
-create index ledger_entry_by_account on ledger_entry (account_id);
 
 -- Every statement that adds legs must add balanced postings: per posting, debits = credits. Since
 -- rows are never changed or removed, every posting balances at all times.

@@ -118,33 +118,28 @@ public final class FeedReader {
         return lines;
     }
 
+    /** One parser over the whole body, reading one root-level object per text line. */
     private List<FeedLine> ndjson(byte[] body) {
         List<FeedLine> lines = new ArrayList<>();
-        int start = 0;
-        int textLine = 0;
-        while (start <= body.length) {
-            int end = start;
-            while (end < body.length && body[end] != '\n') {
-                end++;
-            }
-            textLine++;
-            if (!blank(body, start, end)) {
-                try (JsonParser p = factory.createParser(body, start, end - start)) {
-                    if (p.nextToken() != JsonToken.START_OBJECT) {
-                        throw malformed("Text line " + textLine + " is not a JSON object");
-                    }
-                    lines.add(lineObject(p, lines.size() + 1));
-                    if (p.nextToken() != null) {
-                        throw malformed("Text line " + textLine + " holds more than one JSON object");
-                    }
-                } catch (JsonProcessingException e) {
-                    throw malformed("Text line " + textLine + ": " + jsonProblem(e));
-                } catch (IOException e) {
-                    throw malformed("The body could not be read");
+        try (JsonParser p = factory.createParser(body)) {
+            int lastLine = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                int textLine = p.currentTokenLocation().getLineNr();
+                if (t != JsonToken.START_OBJECT) {
+                    throw malformed("Text line " + textLine + " is not a JSON object");
                 }
+                if (textLine == lastLine) {
+                    throw malformed("Text line " + textLine + " holds more than one JSON object");
+                }
+                lines.add(lineObject(p, lines.size() + 1));
+                lastLine = p.currentTokenLocation().getLineNr();
                 checkCount(lines.size());
             }
-            start = end + 1;
+        } catch (JsonProcessingException e) {
+            throw malformed(jsonProblem(e));
+        } catch (IOException e) {
+            throw malformed("The body could not be read");
         }
         if (lines.isEmpty()) {
             throw ProblemException.invalid("lines", "REQUIRED", "An NDJSON feed has at least one line object");

@@ -19,6 +19,11 @@ public interface ContributionConfig {
     @WithName("max-orders")
     long maxOrders();
 
+    /** Log how long each phase of every feed took (for benchmarks). */
+    @WithName("log-feed-timings")
+    @io.smallrye.config.WithDefault("false")
+    boolean logFeedTimings();
+
     /** Base64 key of the keyed hash of line contents (32 bytes). */
     @WithName("line-mac-key")
     String lineMacKey();

@@ -60,6 +60,7 @@ public final class FeedEvaluator {
     private final PlatformFacts platform;
     private final String source;
     private final Map<String, String> idProblems = new HashMap<>();
+    private final Map<String, Instant[]> windows = new HashMap<>();
     private final Map<String, PostingDraft> acceptedByRef = new HashMap<>();
     private final Set<String> reversedInFeed = new HashSet<>();
     private final List<PostingDraft> postings = new ArrayList<>();
@@ -119,6 +120,16 @@ public final class FeedEvaluator {
         }
     }
 
+    /** The instants a period spans in the agency's time zone: [start, end). */
+    private Instant[] window(ValidLine l) {
+        if (l.day() != null) {
+            return new Instant[] {l.day().atStartOfDay(ctx.zone()).toInstant(),
+                    l.day().plusDays(1).atStartOfDay(ctx.zone()).toInstant()};
+        }
+        return new Instant[] {l.month().atDay(1).atStartOfDay(ctx.zone()).toInstant(),
+                l.month().plusMonths(1).atDay(1).atStartOfDay(ctx.zone()).toInstant()};
+    }
+
     private String idProblem(String nationalId) {
         try {
             NationalId.parse(nationalId, ctx.today());
@@ -135,16 +146,8 @@ public final class FeedEvaluator {
         if (enrollment.isEmpty()) {
             return reject(l, LineCodes.NOT_ENROLLED, "The worker is not enrolled in " + scheme + " for " + month);
         }
-        Instant from;
-        Instant until;
-        if (l.day() != null) {
-            from = l.day().atStartOfDay(ctx.zone()).toInstant();
-            until = l.day().plusDays(1).atStartOfDay(ctx.zone()).toInstant();
-        } else {
-            from = month.atDay(1).atStartOfDay(ctx.zone()).toInstant();
-            until = month.plusMonths(1).atDay(1).atStartOfDay(ctx.zone()).toInstant();
-        }
-        if (!worker.consented(platform.code(), from, until)) {
+        Instant[] window = windows.computeIfAbsent(l.period(), p -> window(l));
+        if (!worker.consented(platform.code(), window[0], window[1])) {
             return reject(l, LineCodes.NOT_AUTHORISED, "The worker had not authorised platform " + platform.code()
                     + " to contribute for them in " + l.period());
         }

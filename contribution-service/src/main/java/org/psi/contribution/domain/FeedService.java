@@ -79,25 +79,34 @@ public class FeedService {
         if (replay.isPresent()) {
             return replay.get();
         }
+        long t0 = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
-        List<ValidLine> lines = FeedLines.validate(s.lines().get(), today, limits());
+        List<FeedLine> raw = s.lines().get();
+        long t1 = System.nanoTime();
+        List<ValidLine> lines = FeedLines.validate(raw, today, limits());
         Set<String> ids = new LinkedHashSet<>();
         Set<String> refs = new LinkedHashSet<>();
+        Set<String> reversed = new LinkedHashSet<>();
         for (ValidLine l : lines) {
             ids.add(l.nationalId());
             refs.add(l.ref());
             if (l.reversesRef() != null) {
                 refs.add(l.reversesRef());
+                reversed.add(l.reversesRef());
             }
         }
-        Eligibility eligibility = directory.eligibility(s.clientId(), new ArrayList<>(ids));
         byte[][] macs = macs(lines);
+        long t2 = System.nanoTime();
+        Eligibility eligibility = directory.eligibility(s.clientId(), new ArrayList<>(ids));
+        long t3 = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             UUID batchId = Ids.timeOrdered();
             Instant now = Instant.now(clock);
-            Map<String, FeedEvaluator.KnownPosting> known = ledger.known(eligibility.platform().source(), refs);
+            Map<String, FeedEvaluator.KnownPosting> known = ledger.known(eligibility.platform().source(), refs, reversed);
+            long t4 = System.nanoTime();
             FeedEvaluator.Plan plan = FeedEvaluator.evaluate(new FeedEvaluator.Context(batchId, now, today, clock.getZone(),
                     eligibility, known, policies.book()), lines, macs);
+            long t5 = System.nanoTime();
             ContributionBatch batch = new ContributionBatch();
             batch.id = batchId;
             batch.clientId = s.clientId();
@@ -113,6 +122,13 @@ public class FeedService {
             batch.createdAt = now;
             try {
                 writer.write(batch, plan.postings());
+                if (config.logFeedTimings()) {
+                    long t6 = System.nanoTime();
+                    LOG.infof("feed of %d lines (%d distinct IDs): read %d ms, checked %d ms, eligibility %d ms,"
+                                    + " known refs %d ms, evaluated %d ms, written %d ms", lines.size(), ids.size(),
+                            (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
+                            (t5 - t4) / 1_000_000, (t6 - t5) / 1_000_000);
+                }
                 return new Outcome(new BatchReport(batchId, batch.platformCode, batch.contentType, batch.received,
                         batch.accepted, batch.duplicates, batch.rejected, plan.errors(), now), false);
             } catch (RuntimeException e) {
@@ -120,7 +136,7 @@ public class FeedService {
                     // the same key was used at the same moment: answer as for a retry
                     return replay(s).orElseThrow(() -> e);
                 }
-                if ((violatedConstraint(e, "posting_once") || violatedConstraint(e, "posting_reverses_id_key")) && attempt < MAX_ATTEMPTS) {
+                if ((violatedConstraint(e, "posting_once") || violatedConstraint(e, "posting_reversed_once")) && attempt < MAX_ATTEMPTS) {
                     // another feed of this platform posted some of these refs meanwhile: decide again
                     LOG.debugf("Feed of %s met a concurrent feed with the same refs; attempt %d", s.clientId(), attempt + 1);
                     continue;

@@ -19,7 +19,22 @@ public final class PolicyBook {
         this.loader = loader;
     }
 
+    private String lastRegion;
+    private int lastYear;
+    private Optional<PolicyTerms> last;
+
     public Optional<PolicyTerms> find(String region, int year) {
+        if (last != null && year == lastYear && region.equals(lastRegion)) {
+            return last;
+        }
+        Optional<PolicyTerms> found = resolve(region, year);
+        lastRegion = region;
+        lastYear = year;
+        last = found;
+        return found;
+    }
+
+    private Optional<PolicyTerms> resolve(String region, int year) {
         Optional<PolicyTerms> own = load(region, year);
         if (own.isPresent()) {
             return own;

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +16,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,7 @@ import org.psi.contribution.domain.PostingKind;
 public class LedgerStore {
 
     private static final int COPY_CHUNK = 1 << 16;
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final AgroalDataSource db;
     private final TransactionSynchronizationRegistry transactions;
@@ -87,9 +85,13 @@ public class LedgerStore {
             Connection c = db.getConnection();
             try {
                 assignIds(c, drafts);
-                ensureAccounts(c, drafts);
+                List<List<Leg>> legs = new ArrayList<>(drafts.size());
+                for (PostingDraft d : drafts) {
+                    legs.add(d.legs());
+                }
+                ensureAccounts(c, legs);
                 copyPostings(c, drafts);
-                copyLegs(c, drafts);
+                copyLegs(c, drafts, legs);
                 insertMovedMonths(c, drafts);
             } finally {
                 c.close();
@@ -111,10 +113,10 @@ public class LedgerStore {
         }
     }
 
-    private void ensureAccounts(Connection c, List<PostingDraft> drafts) throws SQLException {
+    private void ensureAccounts(Connection c, List<List<Leg>> legs) throws SQLException {
         Map<UUID, AccountKey> missing = new LinkedHashMap<>();
-        for (PostingDraft d : drafts) {
-            for (Leg leg : d.legs()) {
+        for (List<Leg> ofPosting : legs) {
+            for (Leg leg : ofPosting) {
                 UUID id = leg.account().id();
                 if (!knownAccounts.contains(id)) {
                     missing.putIfAbsent(id, leg.account());
@@ -172,12 +174,15 @@ public class LedgerStore {
         w.finish();
     }
 
-    private static void copyLegs(Connection c, List<PostingDraft> drafts) throws SQLException {
+    private static void copyLegs(Connection c, List<PostingDraft> drafts, List<List<Leg>> legs) throws SQLException {
         try (CopyWriter w = new CopyWriter(c, "copy ledger_entry (posting_id, leg, account_id, side, amount_fen) from stdin")) {
-            for (PostingDraft d : drafts) {
+            Map<UUID, String> ids = new HashMap<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                long id = drafts.get(i).id;
                 int n = 1;
-                for (Leg leg : d.legs()) {
-                    w.num(d.id).num(n++).obj(leg.account().id()).text(leg.debit() ? "D" : "C").lastNum(leg.amountFen());
+                for (Leg leg : legs.get(i)) {
+                    w.num(id).num(n++).ascii(ids.computeIfAbsent(leg.account().id(), UUID::toString))
+                            .ascii(leg.debit() ? "D" : "C").lastNum(leg.amountFen());
                 }
             }
             w.finish();
@@ -209,57 +214,158 @@ public class LedgerStore {
         }
     }
 
-    /** Rows in PostgreSQL's COPY text format, streamed to the server in chunks. */
+    /** Rows in PostgreSQL's COPY text format, written as bytes and streamed to the server in chunks. */
     private static final class CopyWriter implements AutoCloseable {
+        private static final byte[] NULL = {'\\', 'N', '\t'};
         private final CopyIn copy;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(COPY_CHUNK + 1024);
-        private final StringBuilder row = new StringBuilder(256);
+        private byte[] buf = new byte[COPY_CHUNK + 4096];
+        private int len;
 
         CopyWriter(Connection c, String sql) throws SQLException {
             this.copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         }
 
+        private void ensure(int more) {
+            if (len + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+            }
+        }
+
+        private void put(byte b) {
+            ensure(1);
+            buf[len++] = b;
+        }
+
+        private CopyWriter nul() {
+            ensure(3);
+            System.arraycopy(NULL, 0, buf, len, 3);
+            len += 3;
+            return this;
+        }
+
+        /** A value known to be plain ASCII with nothing to escape (numbers, ids, codes). */
+        CopyWriter ascii(String v) {
+            if (v == null) {
+                return nul();
+            }
+            ensure(v.length() + 1);
+            for (int i = 0; i < v.length(); i++) {
+                buf[len++] = (byte) v.charAt(i);
+            }
+            buf[len++] = '\t';
+            return this;
+        }
+
         CopyWriter text(String v) {
             if (v == null) {
-                row.append("\\N");
-            } else {
-                for (int i = 0; i < v.length(); i++) {
-                    char ch = v.charAt(i);
-                    switch (ch) {
-                        case '\\' -> row.append("\\\\");
-                        case '\t' -> row.append("\\t");
-                        case '\n' -> row.append("\\n");
-                        case '\r' -> row.append("\\r");
-                        default -> row.append(ch);
-                    }
+                return nul();
+            }
+            for (int i = 0; i < v.length(); i++) {
+                char ch = v.charAt(i);
+                if (ch >= 0x80) {
+                    return escaped(v.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            row.append('\t');
+            ensure(2 * v.length() + 1);
+            for (int i = 0; i < v.length(); i++) {
+                char ch = v.charAt(i);
+                switch (ch) {
+                    case '\\' -> {
+                        buf[len++] = '\\';
+                        buf[len++] = '\\';
+                    }
+                    case '\t' -> {
+                        buf[len++] = '\\';
+                        buf[len++] = 't';
+                    }
+                    case '\n' -> {
+                        buf[len++] = '\\';
+                        buf[len++] = 'n';
+                    }
+                    case '\r' -> {
+                        buf[len++] = '\\';
+                        buf[len++] = 'r';
+                    }
+                    default -> buf[len++] = (byte) ch;
+                }
+            }
+            buf[len++] = '\t';
+            return this;
+        }
+
+        private CopyWriter escaped(byte[] utf8) {
+            ensure(2 * utf8.length + 1);
+            for (byte b : utf8) {
+                switch (b) {
+                    case '\\' -> {
+                        buf[len++] = '\\';
+                        buf[len++] = '\\';
+                    }
+                    case '\t' -> {
+                        buf[len++] = '\\';
+                        buf[len++] = 't';
+                    }
+                    case '\n' -> {
+                        buf[len++] = '\\';
+                        buf[len++] = 'n';
+                    }
+                    case '\r' -> {
+                        buf[len++] = '\\';
+                        buf[len++] = 'r';
+                    }
+                    default -> buf[len++] = b;
+                }
+            }
+            buf[len++] = '\t';
             return this;
         }
 
         CopyWriter num(long v) {
-            row.append(v).append('\t');
+            if (v == Long.MIN_VALUE) {
+                return ascii(Long.toString(v));
+            }
+            ensure(21);
+            if (v < 0) {
+                buf[len++] = '-';
+                v = -v;
+            }
+            int start = len;
+            do {
+                buf[len++] = (byte) ('0' + v % 10);
+                v /= 10;
+            } while (v > 0);
+            for (int i = start, j = len - 1; i < j; i++, j--) {
+                byte t = buf[i];
+                buf[i] = buf[j];
+                buf[j] = t;
+            }
+            buf[len++] = '\t';
             return this;
         }
 
         CopyWriter obj(Object v) {
             if (v == null) {
-                row.append("\\N");
-            } else {
-                row.append(v);
+                return nul();
             }
-            row.append('\t');
-            return this;
+            if (v instanceof Number n) {
+                return num(n.longValue());
+            }
+            return text(v.toString());
         }
 
         CopyWriter bytes(byte[] v) {
             if (v == null) {
-                row.append("\\N");
-            } else {
-                row.append("\\\\x").append(HEX.formatHex(v));
+                return nul();
             }
-            row.append('\t');
+            ensure(4 + 2 * v.length);
+            buf[len++] = '\\';
+            buf[len++] = '\\';
+            buf[len++] = 'x';
+            for (byte b : v) {
+                buf[len++] = HEX_DIGITS[(b >> 4) & 0xf];
+                buf[len++] = HEX_DIGITS[b & 0xf];
+            }
+            buf[len++] = '\t';
             return this;
         }
 
@@ -274,22 +380,19 @@ public class LedgerStore {
         }
 
         private void endRow() throws SQLException {
-            row.setCharAt(row.length() - 1, '\n');
-            byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
-            buffer.writeBytes(bytes);
-            row.setLength(0);
-            if (buffer.size() >= COPY_CHUNK) {
+            buf[len - 1] = '\n';
+            if (len >= COPY_CHUNK) {
                 flush();
             }
         }
 
         private void flush() throws SQLException {
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            buffer.reset();
+            copy.writeToCopy(buf, 0, len);
+            len = 0;
         }
 
         void finish() throws SQLException {
-            if (buffer.size() > 0) {
+            if (len > 0) {
                 flush();
             }
             copy.endCopy();
@@ -306,40 +409,48 @@ public class LedgerStore {
 
     // ------------------------------------------------------------------ reading
 
-    /** The postings of {@code source} with these refs, each with whether it has been reversed. */
-    public Map<String, KnownPosting> known(String source, Collection<String> refs) {
+    /**
+     * The postings of {@code source} with these refs; for those whose ref is in {@code mayBeReversed}
+     * (the ones a feed's reversal lines name), also whether they have been reversed.
+     */
+    public Map<String, KnownPosting> known(String source, Collection<String> refs, Collection<String> mayBeReversed) {
         Map<String, KnownPosting> found = new HashMap<>();
         if (refs.isEmpty()) {
             return found;
         }
         String sql = """
-                select p.id, p.ref, p.content_mac, p.kind, p.worker_id, p.scheme, p.region, p.period, p.month, p.amount_fen,
-                       p.individual_fen, p.pooled_fen, p.orders, p.sector,
-                       exists (select 1 from posting r where r.reverses_id = p.id) as reversed
-                  from posting p
-                 where p.source = ? and p.ref = any(?)""";
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                select id, ref, content_mac, kind, worker_id, scheme, region, period, month, amount_fen,
+                       individual_fen, pooled_fen, orders, sector
+                  from posting
+                 where source = ? and ref = any(?)""";
+        query(sql, s -> {
             s.setString(1, source);
-            s.setArray(2, c.createArrayOf("varchar", refs.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    int orders = rs.getInt(13);
-                    Integer o = rs.wasNull() ? null : orders;
-                    found.put(rs.getString(2), new KnownPosting(rs.getLong(1), rs.getString(2), rs.getBytes(3),
-                            PostingKind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), Scheme.valueOf(rs.getString(6)),
-                            rs.getString(7), rs.getString(8), YearMonth.parse(rs.getString(9)), rs.getLong(10),
-                            rs.getLong(11), rs.getLong(12), o, rs.getString(14), rs.getBoolean(15)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new WriteFailure(e);
+            s.setArray(2, s.getConnection().createArrayOf("varchar", refs.toArray()));
+        }, rs -> {
+            int orders = rs.getInt(13);
+            Integer o = rs.wasNull() ? null : orders;
+            found.put(rs.getString(2), new KnownPosting(rs.getLong(1), rs.getString(2), rs.getBytes(3),
+                    PostingKind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), Scheme.valueOf(rs.getString(6)),
+                    rs.getString(7), rs.getString(8), YearMonth.parse(rs.getString(9)), rs.getLong(10),
+                    rs.getLong(11), rs.getLong(12), o, rs.getString(14), false));
+        });
+        List<Long> originals = mayBeReversed.stream().map(found::get).filter(java.util.Objects::nonNull)
+                .map(KnownPosting::id).toList();
+        if (!originals.isEmpty()) {
+            Set<Long> reversed = new java.util.HashSet<>();
+            query("select reverses_id from posting where reverses_id = any(?)",
+                    s -> s.setArray(1, s.getConnection().createArrayOf("bigint", originals.toArray())),
+                    rs -> reversed.add(rs.getLong(1)));
+            found.replaceAll((ref, k) -> reversed.contains(k.id()) ? new KnownPosting(k.id(), k.ref(), k.contentMac(),
+                    k.kind(), k.workerId(), k.scheme(), k.region(), k.period(), k.month(), k.amountFen(), k.individualFen(),
+                    k.pooledFen(), k.orders(), k.sector(), true) : k);
         }
         return found;
     }
 
     /** One posting of a source by its ref (a self-payment by its paymentRef). */
     public KnownPosting knownOne(String source, String ref) {
-        return known(source, List.of(ref)).get(ref);
+        return known(source, List.of(ref), List.of()).get(ref);
     }
 
     /** What was paid toward each month, by region and payer (reversals net out). */

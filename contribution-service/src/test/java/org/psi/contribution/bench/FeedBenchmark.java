@@ -132,15 +132,22 @@ class FeedBenchmark {
         Files.writeString(Path.of("target", "feed-benchmark.txt"), report);
     }
 
+    /** Registers, enrols and links workers through the enrollment-service's API (plain HTTP, several at a time). */
     private List<String> seedWorkers(Fixtures.Platform platform) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        URI enrollment = URI.create(Fixtures.enrollmentUrl());
+        String month = Fixtures.thisMonth().toString();
         List<Future<String>> futures = new ArrayList<>();
         for (int i = 0; i < WORKERS; i++) {
             futures.add(pool.submit(() -> {
-                Fixtures.Worker w = Fixtures.worker();
-                Fixtures.enrol(w, "OCCUPATIONAL_INJURY", REGION, null);
-                Fixtures.link(w, platform);
-                return w.nationalId();
+                String token = org.psi.common.test.Tokens.worker(UUID.randomUUID().toString());
+                String nationalId = Fixtures.nationalId();
+                post(enrollment.resolve("/api/workers"), token, "{\"nationalId\":\"" + nationalId
+                        + "\",\"name\":\"Bench Rider\",\"phone\":\"13800138000\",\"residenceRegion\":\"440305\"}");
+                post(enrollment.resolve("/api/workers/me/enrollments"), token, "{\"scheme\":\"OCCUPATIONAL_INJURY\",\"region\":\""
+                        + REGION + "\",\"startMonth\":\"" + month + "\"}");
+                post(enrollment.resolve("/api/workers/me/platform-links"), token, "{\"platformCode\":\"" + platform.code() + "\"}");
+                return nationalId;
             }));
         }
         List<String> ids = new ArrayList<>();
@@ -149,6 +156,15 @@ class FeedBenchmark {
         }
         pool.shutdown();
         return ids;
+    }
+
+    private void post(URI uri, String token, String body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException(uri + ": " + r.statusCode() + " " + r.body());
+        }
     }
 
     private byte[] warmUp(Fixtures.Platform platform, List<String> ids, LocalDate day, String run) {

@@ -31,7 +31,7 @@ class TokenFailuresIT {
 
     @Test
     void expiredTokenIs401() throws InterruptedException {
-        // psi-test-short-lived: a platform client of the realm whose access tokens live 2 seconds
+        // psi-test-short-lived: a platform client of the realm whose access tokens live 5 seconds
         String token = Tokens.fresh("psi-test-short-lived", "short-lived-local-secret");
         long exp = Long.parseLong(Tokens.payload(token).replaceAll(".*\"exp\":(\\d+).*", "$1"));
         Stack.enrollment(token).get("/api/regions").then().statusCode(200);

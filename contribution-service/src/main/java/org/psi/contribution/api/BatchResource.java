@@ -33,7 +33,6 @@ import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.contribution.api.BatchDtos.Report;
 import org.psi.contribution.api.BatchDtos.Summary;
-import org.psi.contribution.domain.BatchReport;
 import org.psi.contribution.domain.FeedService;
 
 @Path("/api/contribution-batches")

@@ -312,6 +312,38 @@ class BatchResourceTest extends LedgerChecks {
         assertEquals(60_000, paidBy(p));
     }
 
+    @Test
+    void concurrentFeedsNeverPostALineTwice() throws Exception {
+        Platform p = Fixtures.platform();
+        Worker w = Fixtures.linkedWorker(p, "OCCUPATIONAL_INJURY", GD);
+        java.util.List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            lines.add(injuryLine(ref(), w.nationalId(), today(), 1, "FOOD_DELIVERY"));
+        }
+        Map<String, Object> body = Map.of("lines", lines);
+        String sameKey = key();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            // two with other keys and two with the same key, all at once
+            java.util.List<java.util.concurrent.Future<Response>> sent = new java.util.ArrayList<>();
+            for (String k : List.of(key(), key(), sameKey, sameKey)) {
+                sent.add(pool.submit(() -> send(p, k, body)));
+            }
+            int accepted = 0;
+            for (var f : sent) {
+                Response r = f.get();
+                r.then().statusCode(201);
+                accepted += r.<Integer>path("accepted");
+            }
+            // each line is posted once: by one of the feeds (the replayed key reports the same batch again)
+            org.junit.jupiter.api.Assertions.assertTrue(accepted == 200 || accepted == 400, "accepted " + accepted);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(200, postingsOf(w.workerId()));
+        assertEquals(200 * Fixtures.FOOD_FEE_FEN, paidBy(p));
+    }
+
     private static Map<String, Object> withAmount(Map<String, Object> line, long amount) {
         line.put("amountFen", amount);
         return line;

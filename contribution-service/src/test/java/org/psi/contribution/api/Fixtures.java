@@ -58,9 +58,16 @@ public final class Fixtures {
         return first17 + NationalId.checkCharacter(first17);
     }
 
+    /** Citizen IDs handed out in this JVM: each test worker gets one no other has (random ones would collide). */
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID =
+            new java.util.concurrent.atomic.AtomicLong(ThreadLocalRandom.current().nextLong(0, 1_000_000));
+
+    /** A fresh valid citizen ID: born 1975 to 1999 (of working age), a distinct date and sequence each time. */
     public static String nationalId() {
-        return nationalId("440305", LocalDate.of(1985, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 9000)),
-                ThreadLocalRandom.current().nextBoolean());
+        long n = NEXT_ID.getAndIncrement();
+        LocalDate birth = LocalDate.of(1975, 1, 1).plusDays((n / 1000) % 9000);
+        String first17 = "440305" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
+        return first17 + NationalId.checkCharacter(first17);
     }
 
     /** A platform registered by an admin: its code; its OIDC client id is {@code client-<code>}. */

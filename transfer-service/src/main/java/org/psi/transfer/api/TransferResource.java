@@ -99,7 +99,7 @@ public class TransferResource {
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Valid @NotNull SubmitRequest body) {
         TransferService.Opened opened = applications.submit(caller.subject(), idempotencyKey, body.scheme(), body.toRegion());
-        if (!opened.replayed()) {
+        if (!opened.replayed() && opened.transfer().sagaWaiting()) {
             saga.kick(opened.transfer().id);
         }
         return Response.created(URI.create("/api/transfers/" + opened.transfer().id))
@@ -206,7 +206,9 @@ public class TransferResource {
     }
 
     private TransferView after(TransferCase c) {
-        saga.kick(c.id);
+        if (c.sagaWaiting()) {
+            saga.kick(c.id);
+        }
         return TransferView.of(c, transfers.today());
     }
 

@@ -323,6 +323,11 @@ public class TransferCase extends PanacheEntityBase {
         return next;
     }
 
+    /** Whether a step is waiting for a worker (due, and not claimed): worth kicking the saga for. */
+    public boolean sagaWaiting() {
+        return sagaDueAt != null && sagaClaim == null;
+    }
+
     public boolean claimedBy(UUID claim) {
         return claim.equals(sagaClaim);
     }

@@ -67,6 +67,12 @@ class TransferSagaBenchmark {
 
         List<Fixtures.Worker> workers = workers(n, from);
         long moneyBefore = StandIns.contribution().total("PENSION", from, to);
+        // -Dpsi.bench.jfr=/tmp/saga.jfr records a Java Flight Recorder profile of the measured phase
+        String jfr = System.getProperty("psi.bench.jfr");
+        jdk.jfr.Recording recording = jfr == null ? null : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        if (recording != null) {
+            recording.start();
+        }
         java.util.Map<String, Long> cpuBefore = CpuMeter.snapshotNanos();
         long start = System.nanoTime();
         List<String> ids = run(pool, workers, to, sourceOfficer, destinationOfficer);
@@ -74,6 +80,10 @@ class TransferSagaBenchmark {
         awaitCompleted(ids);
         long end = System.nanoTime();
         java.util.Map<String, Long> cpu = CpuMeter.diff(cpuBefore, CpuMeter.snapshotNanos());
+        if (recording != null) {
+            recording.dump(Path.of(jfr));
+            recording.close();
+        }
         double seconds = (end - start) / 1e9;
         double rate = n / seconds;
 

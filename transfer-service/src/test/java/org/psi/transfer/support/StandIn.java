@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public abstract class StandIn implements ResponseDefinitionTransformerV2 {
 
-    /** Longer than the test client's read timeout (700 ms): the caller gives up before the answer comes. */
+    /** Longer than the fault-injection profile's read timeout (500 ms): the caller gives up before the answer comes. */
     public static final int TIMEOUT_DELAY_MS = 1200;
 
     protected static final ObjectMapper JSON = new ObjectMapper();

@@ -210,7 +210,7 @@ class BatchResourceTest extends LedgerChecks {
     }
 
     @Test
-    void anotherPlatformsBatchIsNotFound() {
+    void anotherPlatformsBatchIsNotFound() throws SQLException {
         Platform p = Fixtures.platform();
         Platform other = Fixtures.platform();
         Worker w = Fixtures.linkedWorker(p, "PENSION", GD);
@@ -225,10 +225,12 @@ class BatchResourceTest extends LedgerChecks {
                 .then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(w.token()).get("/api/contribution-batches/" + batchId).then().statusCode(403);
         given().get("/api/contribution-batches/" + batchId).then().statusCode(401);
+        assertEquals(100, paidBy(p));
+        assertEquals(0, paidBy(other));
     }
 
     @Test
-    void aPlatformListsItsBatchesPageByPage() {
+    void aPlatformListsItsBatchesPageByPage() throws SQLException {
         Platform p = Fixtures.platform();
         Worker w = Fixtures.linkedWorker(p, "PENSION", GD);
         for (int i = 0; i < 3; i++) {
@@ -242,6 +244,7 @@ class BatchResourceTest extends LedgerChecks {
                 .then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue());
         given().auth().oauth2(p.token()).queryParam("limit", 501).get("/api/contribution-batches")
                 .then().statusCode(400).contentType("application/problem+json");
+        assertEquals(100 + 101 + 102, paidBy(p));
     }
 
     @Test

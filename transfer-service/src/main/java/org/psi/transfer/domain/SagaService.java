@@ -165,12 +165,18 @@ public class SagaService {
             LOG.infof("Transfer %s: %s failed (attempt %d), retry at %s: %s", c.id, step.action(), step.attempt(), at, message);
             return false;
         }
-        LOG.warnf("Transfer %s: %s refused: %s", c.id, step.action(), message);
         switch (step.action()) {
-            case HOLD -> fail(c, "The contribution-service refused to hold the funds: " + message, now, today);
-            case MOVE -> fail(c, "The enrollment-service refused to move the enrollment: " + message, now, today);
+            case HOLD -> {
+                LOG.warnf("Transfer %s: the hold was refused, the case fails: %s", c.id, message);
+                fail(c, "The contribution-service refused to hold the funds: " + message, now, today);
+            }
+            case MOVE -> {
+                LOG.warnf("Transfer %s: the enrollment move was refused, the case fails: %s", c.id, message);
+                fail(c, "The enrollment-service refused to move the enrollment: " + message, now, today);
+            }
             case COMMIT -> {
                 if (error.status() == 404) {
+                    LOG.infof("Transfer %s: the hold is gone at commit; holding again", c.id);
                     c.holdLost();
                     append(c, Events.HOLD_LOST, Map.of("error", message), now);
                 } else {
@@ -195,6 +201,7 @@ public class SagaService {
     }
 
     private boolean attention(TransferCase c, String message, Instant now) {
+        LOG.errorf("Transfer %s needs an operator: %s", c.id, message);
         c.needsAttention(message);
         append(c, Events.NEEDS_ATTENTION, Map.of("error", c.sagaError), now);
         return false;

@@ -123,6 +123,22 @@ class SagaFaultInjectionTest {
     }
 
     @Test
+    void aHoldBlockedByAnEarlierTransferStillBeingReleasedWaitsForIt() {
+        Fixtures.Worker w = Fixtures.pension(FROM, INDIVIDUAL, POOLED);
+        long before = total();
+        String id = Fixtures.submitted(w, "PENSION", TO);
+        money.fault("hold", id, Fault.ALREADY_HELD, Fault.ALREADY_HELD);
+        settle(id);
+        Fixtures.view(id).body("status", org.hamcrest.Matchers.equalTo("SUBMITTED"))
+                .body("funds.state", org.hamcrest.Matchers.equalTo("HELD"));
+        Fixtures.accept(id, TO).statusCode(200);
+        Fixtures.transferOut(id, FROM).statusCode(200);
+        settle(id);
+        assertCompleted(id, w);
+        assertEquals(before, total());
+    }
+
+    @Test
     void aRefusedHoldFailsTheCaseWithNothingHeld() {
         Fixtures.Worker w = Fixtures.pension(FROM, INDIVIDUAL, POOLED);
         long before = total();
@@ -325,6 +341,7 @@ class SagaFaultInjectionTest {
             boolean possible = switch (f) {
                 case REFUSE -> ("hold".equals(op) || "move".equals(op)) && random.nextInt(3) == 0;
                 case LOSE_HOLD -> "commit".equals(op);
+                case ALREADY_HELD -> "hold".equals(op);
                 default -> true;
             };
             if (!possible) {

@@ -15,5 +15,7 @@ public enum Fault {
     /** Refuses for good: 409 without doing anything. */
     REFUSE,
     /** Forgets the hold of the transfer, then answers 404 (contribution commit only). */
-    LOSE_HOLD
+    LOSE_HOLD,
+    /** 409 already-held: another transfer of the worker still holds the funds (contribution hold only). */
+    ALREADY_HELD
 }

@@ -118,6 +118,11 @@ public abstract class StandIn implements ResponseDefinitionTransformerV2 {
             if (fault == Fault.REFUSE) {
                 return problem(409, "Injected refusal");
             }
+            if (fault == Fault.ALREADY_HELD) {
+                return new ResponseDefinitionBuilder().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody(JSON.writeValueAsString(Map.of("type", "https://psi.example/problems/already-held",
+                                "title", "Conflict", "status", 409, "detail", "Another transfer holds these funds"))).build();
+            }
             if (fault == Fault.LOSE_HOLD) {
                 synchronized (this) {
                     lose(transferId);

@@ -38,7 +38,7 @@ import org.psi.contribution.store.LedgerStore;
 public class FeedService {
 
     private static final Logger LOG = Logger.getLogger(FeedService.class);
-    private static final int MAX_ATTEMPTS = 3;
+    private static final int MAX_ATTEMPTS = 4;
 
     private final EnrollmentDirectory directory;
     private final LedgerStore ledger;
@@ -102,7 +102,11 @@ public class FeedService {
         for (int attempt = 1; ; attempt++) {
             UUID batchId = Ids.timeOrdered();
             Instant now = Instant.now(clock);
-            Map<String, FeedEvaluator.KnownPosting> known = ledger.known(eligibility.platform().source(), refs, reversed);
+            // A fresh feed is the common case: the first attempt looks up only the refs its reversals
+            // name and lets the unique index on (source, ref) find any line posted before; if it does,
+            // the transaction rolls back and the next attempt looks up every ref of the feed.
+            Map<String, FeedEvaluator.KnownPosting> known = ledger.known(eligibility.platform().source(),
+                    attempt == 1 ? reversed : refs, reversed);
             long t4 = System.nanoTime();
             FeedEvaluator.Plan plan = FeedEvaluator.evaluate(new FeedEvaluator.Context(batchId, now, today, clock.getZone(),
                     eligibility, known, policies.book()), lines, macs);

@@ -51,7 +51,10 @@ import org.jboss.logging.Logger;
  *
  * Init args: {@code service} (the sibling module's directory, default {@code enrollment-service}),
  * {@code url-property} (default {@code quarkus.rest-client.<service without -service>.url}),
- * {@code jvm-args} (extra options for the child JVM, space separated).
+ * {@code jvm-args} (extra options for the child JVM, space separated), {@code needs} (sibling
+ * services the child calls, comma separated: each is started first, once per JVM, and its URL is
+ * given to the child as {@code quarkus.rest-client.<name without -service>.url}; e.g. a
+ * contribution-service child needs {@code enrollment-service}).
  */
 public class ServiceProcess implements QuarkusTestResourceLifecycleManager {
 
@@ -63,6 +66,7 @@ public class ServiceProcess implements QuarkusTestResourceLifecycleManager {
     private String service = "enrollment-service";
     private String urlProperty;
     private List<String> jvmArgs = List.of();
+    private List<String> needs = List.of();
 
     /** A child service: its base URL (no trailing slash), the process, and the file its output goes to. */
     public record Running(String service, String url, Process process, Path log, String database) {
@@ -71,19 +75,25 @@ public class ServiceProcess implements QuarkusTestResourceLifecycleManager {
     @Override
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
-        urlProperty = initArgs.getOrDefault("url-property",
-                "quarkus.rest-client." + service.replace("-service", "") + ".url");
+        urlProperty = initArgs.getOrDefault("url-property", urlPropertyOf(service));
         String extra = initArgs.get("jvm-args");
         jvmArgs = extra == null || extra.isBlank() ? List.of() : Arrays.asList(extra.strip().split("\\s+"));
+        String needed = initArgs.get("needs");
+        needs = needed == null || needed.isBlank() ? List.of() : Arrays.asList(needed.strip().split("\\s*,\\s*"));
     }
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(oidcServer());
         config.putAll(new PostgresResource().start());
-        Running running = start(service, Map.of(), jvmArgs);
-        config.put(urlProperty == null ? "quarkus.rest-client." + service.replace("-service", "") + ".url" : urlProperty,
-                running.url());
+        Map<String, String> childConfig = new HashMap<>();
+        for (String sibling : needs) {
+            String url = start(sibling, Map.of(), List.of()).url();
+            childConfig.put(urlPropertyOf(sibling), url);
+            config.put("psi.test." + sibling + ".url", url);
+        }
+        Running running = start(service, childConfig, jvmArgs);
+        config.put(urlProperty == null ? urlPropertyOf(service) : urlProperty, running.url());
         config.put("psi.test." + service + ".url", running.url());
         return config;
     }
@@ -91,6 +101,11 @@ public class ServiceProcess implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         // the child, the database and the OIDC server serve every test class of this JVM; the child dies with it
+    }
+
+    /** Where a PSI service expects the base URL of {@code service}: {@code quarkus.rest-client.<name>.url}. */
+    public static String urlPropertyOf(String service) {
+        return "quarkus.rest-client." + service.replace("-service", "") + ".url";
     }
 
     /** The OIDC test server of this JVM, started on first use; its configuration ({@code keycloak.url}, ...). */

@@ -111,6 +111,11 @@ public class FeedService {
             FeedEvaluator.Plan plan = FeedEvaluator.evaluate(new FeedEvaluator.Context(batchId, now, today, clock.getZone(),
                     eligibility, known, policies.book()), lines, macs);
             long t5 = System.nanoTime();
+            if (attempt == 1 && !plan.errors().isEmpty() && !ledger.known(eligibility.platform().source(),
+                    plan.errors().stream().map(FeedEvaluator.LineError::ref).toList(), List.of()).isEmpty()) {
+                // a rejected line's ref was posted before: it is a duplicate or a REF_CONFLICT, decide with every ref known
+                continue;
+            }
             ContributionBatch batch = new ContributionBatch();
             batch.id = batchId;
             batch.clientId = s.clientId();

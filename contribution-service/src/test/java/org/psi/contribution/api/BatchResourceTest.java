@@ -316,6 +316,34 @@ class BatchResourceTest extends LedgerChecks {
     }
 
     @Test
+    void aLineSentAgainIsADuplicateEvenIfItWouldNowBeRejected() throws SQLException {
+        String hainan = "460000";
+        Platform p = Fixtures.platform("FOOD_DELIVERY");
+        Worker w = Fixtures.linkedWorker(p, "OCCUPATIONAL_INJURY", hainan);
+        setFoodFee(hainan, 7);
+        Map<String, Object> line = injuryLine(ref(), w.nationalId(), today(), 3, "FOOD_DELIVERY");
+        line.put("amountFen", 21);
+        send(p, key(), feed(line)).then().statusCode(201).body("accepted", equalTo(1));
+        // the region's fee changes: the same line, checked afresh, would be an AMOUNT_MISMATCH
+        setFoodFee(hainan, 8);
+        send(p, key(), feed(line)).then().statusCode(201)
+                .body("accepted", equalTo(0)).body("duplicates", equalTo(1)).body("rejected", equalTo(0));
+        Map<String, Object> changed = new java.util.HashMap<>(line);
+        changed.put("orders", 4);
+        send(p, key(), feed(changed)).then().statusCode(201).body("errors[0].code", equalTo("REF_CONFLICT"));
+        assertEquals(21, paidBy(p));
+    }
+
+    private static void setFoodFee(String region, long fee) {
+        given().auth().oauth2(Tokens.admin()).contentType("application/json")
+                .body(Map.of("averageMonthlyWageFen", Fixtures.WAGE_FEN, "baseFloorPercent", 60, "baseCeilingPercent", 300,
+                        "pensionRatePercent", 20, "pensionIndividualPercent", 8, "medicalRatePercent", 9,
+                        "injuryFeePerOrderFen", Map.of("FOOD_DELIVERY", fee)))
+                .put("/api/regions/" + region + "/policies/" + thisMonth().getYear())
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+    }
+
+    @Test
     void concurrentFeedsNeverPostALineTwice() throws Exception {
         Platform p = Fixtures.platform();
         Worker w = Fixtures.linkedWorker(p, "OCCUPATIONAL_INJURY", GD);

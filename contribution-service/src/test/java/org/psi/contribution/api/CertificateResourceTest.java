@@ -49,11 +49,13 @@ class CertificateResourceTest extends LedgerChecks {
     private static final String GD = "440000";
     private static final long DUE = Fixtures.WAGE_FEN * 20 / 100;
 
-    private Worker paidWorker() {
+    private Worker paidWorker() throws java.sql.SQLException {
         Fixtures.testPolicy(GD);
         Platform p = Fixtures.platform();
         Worker w = Fixtures.linkedWorker(p, "PENSION", GD);
         send(p, key(), feed(monthLine(ref(), w.nationalId(), "PENSION", thisMonth(), DUE))).then().statusCode(201);
+        assertEquals(DUE, paidBy(p));
+        assertEquals(DUE * 8 / 20, individual(w.workerId(), org.psi.common.domain.Scheme.PENSION, GD));
         return w;
     }
 
@@ -116,7 +118,7 @@ class CertificateResourceTest extends LedgerChecks {
     }
 
     @Test
-    void theJsonViewCarriesTheSameSignedContent() {
+    void theJsonViewCarriesTheSameSignedContent() throws Exception {
         Worker w = paidWorker();
         given().auth().oauth2(w.token()).queryParam("scheme", "PENSION").accept("application/json")
                 .get("/api/workers/me/certificate")

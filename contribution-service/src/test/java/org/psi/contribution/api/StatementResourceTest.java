@@ -82,10 +82,11 @@ class StatementResourceTest extends LedgerChecks {
                 .body("totals.individualAccountFen", equalTo((int) (DUE * 8 / 20)))
                 .body("totals.paidFen", equalTo((int) DUE));
         assertEquals(DUE * 8 / 20, individual(w.workerId(), Scheme.PENSION, GD));
+        assertEquals(80_000 + 70_000 + 10_000, paidBy(a) + paidBy(b) + paidBy(c));
     }
 
     @Test
-    void occupationalInjuryShowsCoveredDaysPerPlatform() {
+    void occupationalInjuryShowsCoveredDaysPerPlatform() throws SQLException {
         Platform a = Fixtures.platform("FOOD_DELIVERY");
         Platform b = Fixtures.platform("RIDE_HAILING");
         Worker w = Fixtures.worker();
@@ -113,10 +114,12 @@ class StatementResourceTest extends LedgerChecks {
                 .body("totals.coveredDaysByPlatform[0].platform", equalTo(a.code()))
                 .body("totals.coveredDaysByPlatform[0].days", equalTo(1))
                 .body("months[0].paidFen", equalTo((int) (14 * Fixtures.FOOD_FEE_FEN)));
+        assertEquals(14 * Fixtures.FOOD_FEE_FEN, paidBy(a));
+        assertEquals(0, paidBy(b));
     }
 
     @Test
-    void aWorkerSeesOnlyTheirOwnStatement() {
+    void aWorkerSeesOnlyTheirOwnStatement() throws SQLException {
         Platform p = Fixtures.platform();
         Worker mine = Fixtures.linkedWorker(p, "PENSION", GD);
         Worker other = Fixtures.linkedWorker(p, "PENSION", GD);
@@ -135,6 +138,7 @@ class StatementResourceTest extends LedgerChecks {
         given().auth().oauth2(p.token()).queryParam("scheme", "PENSION").get("/api/workers/me/statement")
                 .then().statusCode(403);
         given().queryParam("scheme", "PENSION").get("/api/workers/me/statement").then().statusCode(401);
+        assertEquals(12_345, paidBy(p));
     }
 
     @Test

@@ -27,6 +27,11 @@ import org.psi.transfer.domain.TransferStatus;
 /** Request and response bodies of the transfer API. */
 public final class TransferDtos {
 
+    static final String STATUS = "SUBMITTED -> ACCEPTED (or REJECTED, CANCELLED) -> TRANSFERRED_OUT -> COMPLETED; a temporary-account "
+            + "case SUBMITTED -> ACCEPTED -> COMPLETED. FAILED (PSI's addition to the contract): another service refused a step for "
+            + "good before the enrollment moved; any hold was released, nothing moved, `failureReason` says why, and the worker may "
+            + "apply again.";
+
     private TransferDtos() {
     }
 
@@ -109,7 +114,7 @@ public final class TransferDtos {
     // ------------------------------------------------------------------ responses
 
     @Schema(name = "TransferReceipt", description = "The case as it was created")
-    public record Receipt(UUID id, TransferStatus status, Scheme scheme, Route route,
+    public record Receipt(UUID id, @Schema(description = STATUS) TransferStatus status, Scheme scheme, Route route,
                           @Schema(example = "440000") String fromRegion, @Schema(example = "310000") String toRegion,
                           Instant submittedAt, TemporaryAccount temporaryAccount, List<Deadline> deadlines) {
         static Receipt of(TransferCase c) {
@@ -120,14 +125,17 @@ public final class TransferDtos {
 
     @Schema(name = "Transfer", description = "A transfer case with its current step, deadlines and progress")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TransferView(UUID id, UUID workerId, Scheme scheme, Route route, TransferStatus status,
+    public record TransferView(UUID id, UUID workerId, Scheme scheme, Route route,
+                               @Schema(description = STATUS) TransferStatus status,
                                @Schema(example = "440000") String fromRegion, @Schema(example = "310000") String toRegion,
                                Instant submittedAt, Instant decidedAt, Instant transferredOutAt, Instant closedAt,
                                @Schema(description = "The open step; absent once the case has ended") Step currentStep,
                                @Schema(description = "The current step is past its due day") boolean overdue,
                                List<Deadline> deadlines, TemporaryAccount temporaryAccount, Funds funds,
                                @Schema(description = "The enrollment opened at the destination") UUID openedEnrollmentId,
-                               String rejectionReason, String failureReason, Saga saga) {
+                               String rejectionReason,
+                               @Schema(description = "Why the case FAILED", example = "The enrollment-service refused to move the enrollment: the enrollment is closed") String failureReason,
+                               Saga saga) {
         static TransferView of(TransferCase c, LocalDate today) {
             return new TransferView(c.id, c.workerId, c.scheme, c.route, c.status, c.fromRegion, c.toRegion,
                     c.submittedAt, c.decidedAt, c.transferredOutAt, c.closedAt, c.currentStep, c.overdue(today),

@@ -226,7 +226,10 @@ class TransferResourceTest {
                 .body("paths.'/api/transfers'.post.responses.'422'", notNullValue())
                 .body("paths.'/api/transfers/{id}/events'.get", notNullValue())
                 .body("paths.'/api/transfers/{id}/transfer-out'.post.responses.'409'", notNullValue())
-                .body("paths.'/api/regions/{code}/transfers'.get", notNullValue());
+                .body("paths.'/api/regions/{code}/transfers'.get", notNullValue())
+                // FAILED, PSI's addition to the statuses of the contract, is explained where clients read the status
+                .body("components.schemas.Transfer.properties.status.description", org.hamcrest.Matchers.containsString("FAILED"))
+                .body("components.schemas.TransferStatus.enum", hasItem("FAILED"));
         given().get("/q/health/ready").then().statusCode(200);
     }
 }

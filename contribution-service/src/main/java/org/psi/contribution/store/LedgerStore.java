@@ -157,7 +157,7 @@ public class LedgerStore {
         try (CopyWriter w = new CopyWriter(c, """
                 copy posting (id, kind, source, ref, content_mac, batch_id, line_no, worker_id, scheme, region, period,
                               month, amount_fen, individual_fen, pooled_fen, orders, sector, reverses_id, forwarded_to,
-                              forwarded_individual_fen, forwarded_pooled_fen, transfer_id, posted_at) from stdin""")) {
+                              forwarded_individual_fen, forwarded_pooled_fen, transfer_id, due_fen, posted_at) from stdin""")) {
             writePostings(w, drafts);
         }
     }
@@ -169,7 +169,7 @@ public class LedgerStore {
                     .obj(d.lineNo).obj(d.workerId).text(d.scheme.name()).text(d.region).text(d.period)
                     .obj(d.month).num(d.amountFen).num(d.individualFen).num(d.pooledFen).obj(d.orders).text(d.sector)
                     .obj(d.reversedPostingId()).text(d.forwardedTo).num(d.forwardedIndividualFen).num(d.forwardedPooledFen)
-                    .obj(d.transferId).last(times.computeIfAbsent(d.postedAt, Instant::toString));
+                    .obj(d.transferId).obj(d.dueFen).last(times.computeIfAbsent(d.postedAt, Instant::toString));
         }
         w.finish();
     }

@@ -1,0 +1,295 @@
+package org.psi.contribution.store;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.psi.common.stats.ProtectedTable;
+import org.psi.contribution.domain.ContributionLattice;
+import org.psi.contribution.domain.StatDimension;
+import org.psi.contribution.domain.StatisticsQuery;
+
+/**
+ * Snapshots of the contribution lattice: computing it from the ledger (the only query that reads
+ * the postings, run by the scheduled refresh), storing it with its suppression, and reading cells of
+ * the latest snapshot for queries.
+ */
+@ApplicationScoped
+public class StatisticsRepository {
+
+    public static final String CONTRIBUTIONS = "contributions";
+
+    /**
+     * Every grouping at once, in one pass over the postings of the months: 3 region levels x scheme
+     * or all x 3 payer levels. Transfers are not contributions and are left out; reversals net out
+     * against the lines they reverse (a payer whose lines toward a month net to nothing did not pay
+     * for it). A worker-month (per scheme) counts when everything paid toward it reaches the due the
+     * latest posting toward it recorded (PENSION and MEDICAL only: occupational injury is due per
+     * order and has no counted months).
+     */
+    static final String CUBE = """
+            with paid as (
+                select month, worker_id, scheme, region, source,
+                       sum(amount_fen) as amount,
+                       coalesce(sum(orders), 0) as orders,
+                       max(array[id, due_fen]) filter (where due_fen is not null) as due_at
+                from posting
+                where kind in ('CONTRIBUTION', 'SELF_PAYMENT', 'REVERSAL') and month between ? and ?
+                group by month, worker_id, scheme, region, source
+            ), worker_month as (
+                select month, worker_id, scheme, region, source, amount, orders,
+                       sum(amount) over w as month_paid, (max(due_at) over w)[2] as month_due
+                from paid
+                window w as (partition by month, worker_id, scheme)
+            ), facts as (
+                select month, worker_id, scheme, region, substr(region, 1, 2) as province,
+                       case when source like 'worker:%' then 'SELF' else 'PLATFORM' end as payer_kind,
+                       case when source like 'platform:%' then 'PLATFORM/' || substr(source, 10) end as payer,
+                       amount,
+                       scheme <> 'OCCUPATIONAL_INJURY' and month_due is not null and month_paid > 0
+                           and month_paid >= month_due as counted
+                from worker_month
+                where amount <> 0 or orders <> 0
+            )
+            select month,
+                   case when grouping(province) = 1 then '*' when grouping(region) = 1 then province else region end,
+                   case when grouping(scheme) = 1 then '*' else scheme end,
+                   case when grouping(payer_kind) = 1 then '*' when grouping(payer) = 1 then payer_kind else payer end,
+                   count(distinct worker_id),
+                   sum(amount),
+                   count(distinct (worker_id, scheme)) filter (where counted)
+            from facts
+            group by month, rollup(province, region), rollup(scheme), rollup(payer_kind, payer)
+            having grouping(payer) = 1 or payer is not null
+            order by month
+            """;
+
+    private static final String COLUMNS = "select month, region, scheme, payer, persons, amount_fen, counted_months,"
+            + " suppressed from stats_contribution_cell";
+
+    private final AgroalDataSource db;
+
+    public StatisticsRepository(AgroalDataSource db) {
+        this.db = db;
+    }
+
+    /** A computed set of figures: when, through which month, and how it was protected. */
+    public record Snapshot(long id, Instant takenAt, YearMonth throughMonth, int threshold, int cells, int suppressed,
+                           boolean fullyAudited, long tookMillis) {
+    }
+
+    /** One cell: key (region, scheme, payer), its figures, withheld or not. */
+    public record CellRow(YearMonth month, List<String> key, long persons, long amountFen, long countedMonths,
+                          boolean suppressed) {
+    }
+
+    /** Serialises refreshes (also across instances) until the transaction ends. */
+    public void lock(String subject) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            s.setString(1, "psi.statistics." + subject);
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<Snapshot> latest(String subject) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("select id, taken_at, through_month, threshold, cells, suppressed,"
+                     + " fully_audited, took_ms from stats_snapshot where subject = ? order by id desc limit 1")) {
+            s.setString(1, subject);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Snapshot(r.getLong(1), r.getTimestamp(2).toInstant(),
+                        r.getString(3) == null ? null : YearMonth.parse(r.getString(3)), r.getInt(4), r.getInt(5),
+                        r.getInt(6), r.getBoolean(7), r.getLong(8)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long createSnapshot(String subject, Instant takenAt, YearMonth through, int threshold) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("insert into stats_snapshot (subject, taken_at, through_month,"
+                     + " threshold) values (?, ?, ?, ?) returning id")) {
+            s.setString(1, subject);
+            s.setTimestamp(2, Timestamp.from(takenAt));
+            s.setString(3, through.toString());
+            s.setInt(4, threshold);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records the size of a finished snapshot and drops all but it and the one before (still read by running queries). */
+    public void finishSnapshot(String subject, long id, int cells, int suppressed, boolean fullyAudited, long tookMillis) {
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "update stats_snapshot set cells = ?, suppressed = ?, fully_audited = ?, took_ms = ? where id = ?")) {
+                s.setInt(1, cells);
+                s.setInt(2, suppressed);
+                s.setBoolean(3, fullyAudited);
+                s.setLong(4, tookMillis);
+                s.setLong(5, id);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("delete from stats_snapshot where subject = ? and id <"
+                    + " (select max(id) from stats_snapshot where subject = ? and id < ?)")) {
+                s.setString(1, subject);
+                s.setString(2, subject);
+                s.setLong(3, id);
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first month any contribution pays toward, if any. */
+    public Optional<YearMonth> firstMonth() {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("select min(month) from posting where kind <> 'TRANSFER'");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return Optional.ofNullable(r.getString(1)).map(YearMonth::parse);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Computes the contribution lattice for every month from {@code first} to {@code last}, handing
+     * each month's cells to {@code perMonth} in month order.
+     */
+    public void cube(YearMonth first, YearMonth last, BiConsumer<YearMonth, List<CellRow>> perMonth) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement(CUBE)) {
+            s.setFetchSize(10_000);
+            s.setString(1, first.toString());
+            s.setString(2, last.toString());
+            try (ResultSet r = s.executeQuery()) {
+                YearMonth current = null;
+                List<CellRow> rows = new ArrayList<>();
+                while (r.next()) {
+                    YearMonth month = YearMonth.parse(r.getString(1));
+                    if (current != null && !month.equals(current)) {
+                        perMonth.accept(current, rows);
+                        rows = new ArrayList<>();
+                    }
+                    current = month;
+                    rows.add(new CellRow(month, List.of(r.getString(2), r.getString(3), r.getString(4)), r.getLong(5),
+                            r.getLong(6), r.getLong(7), false));
+                }
+                if (current != null) {
+                    perMonth.accept(current, rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void insertCells(long snapshotId, YearMonth month, List<ProtectedTable.Cell> cells) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("insert into stats_contribution_cell (snapshot_id, month, region,"
+                     + " scheme, payer, persons, amount_fen, counted_months, suppressed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int batch = 0;
+            for (ProtectedTable.Cell cell : cells) {
+                s.setLong(1, snapshotId);
+                s.setString(2, month.toString());
+                for (int i = 0; i < 3; i++) {
+                    s.setString(3 + i, cell.key().get(i));
+                }
+                s.setInt(6, Math.toIntExact(cell.figures().persons()));
+                s.setLong(7, cell.figures().sum(0));
+                s.setInt(8, Math.toIntExact(cell.figures().sum(1)));
+                s.setBoolean(9, cell.suppressed());
+                s.addBatch();
+                if (++batch % 1000 == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The cells of a query: for each dimension grouped, its values (region: the booked regions in the
+     * scope; province: the provinces in it; payer kind: PLATFORM and SELF; platform: each platform and
+     * SELF); for the others, the total ({@code *}); region fixed to the scope when neither region nor
+     * province is grouped.
+     */
+    public List<CellRow> cells(long snapshotId, StatisticsQuery q) {
+        StringBuilder sql = new StringBuilder(COLUMNS + " where snapshot_id = ? and month between ? and ?");
+        List<String> params = new ArrayList<>();
+        params.add(q.from().toString());
+        params.add(q.to().toString());
+        String scopePrefix = ContributionLattice.ALL.equals(q.scope()) ? "" : q.scope();
+        if (q.groups(StatDimension.REGION)) {
+            sql.append(" and length(region) = 6 and region like ?");
+            params.add(scopePrefix + "%");
+        } else if (q.groups(StatDimension.PROVINCE)) {
+            sql.append(" and length(region) = 2 and region like ?");
+            params.add(scopePrefix + "%");
+        } else {
+            sql.append(" and region = ?");
+            params.add(q.scope());
+        }
+        sql.append(q.groups(StatDimension.SCHEME) ? " and scheme <> '*'" : " and scheme = '*'");
+        if (q.groups(StatDimension.PLATFORM)) {
+            sql.append(" and (payer like 'PLATFORM/%' or payer = 'SELF')");
+        } else if (q.groups(StatDimension.PAYER_KIND)) {
+            sql.append(" and payer in ('PLATFORM', 'SELF')");
+        } else {
+            sql.append(" and payer = '*'");
+        }
+        sql.append(" order by month, region, scheme, payer");
+        return select(snapshotId, sql.toString(), params);
+    }
+
+    /** The total of each month of a query in its scope. */
+    public List<CellRow> totals(long snapshotId, StatisticsQuery q) {
+        return select(snapshotId, COLUMNS + " where snapshot_id = ? and month between ? and ? and region = ?"
+                        + " and scheme = '*' and payer = '*' order by month",
+                List.of(q.from().toString(), q.to().toString(), q.scope()));
+    }
+
+    private List<CellRow> select(long snapshotId, String sql, List<String> params) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, snapshotId);
+            for (int i = 0; i < params.size(); i++) {
+                s.setString(2 + i, params.get(i));
+            }
+            List<CellRow> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new CellRow(YearMonth.parse(r.getString(1)), List.of(r.getString(2), r.getString(3),
+                            r.getString(4)), r.getLong(5), r.getLong(6), r.getLong(7), r.getBoolean(8)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -36,7 +36,7 @@ public class StatisticsRepository {
      * latest posting toward it recorded (PENSION and MEDICAL only: occupational injury is due per
      * order and has no counted months).
      */
-    static final String CUBE = """
+    public static final String CUBE = """
             with paid as (
                 select month, worker_id, scheme, region, source,
                        sum(amount_fen) as amount,

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.psi.common.stats.RegionNodes;
 import org.psi.common.stats.StatCsv;
 import org.psi.enrollment.domain.InsuredLattice;
 import org.psi.enrollment.domain.InsuredStatistics;
@@ -97,7 +98,7 @@ public final class StatisticsDtos {
             totals.sort((a, b) -> a.month().compareTo(b.month()));
             String scope = r.query().scope();
             return new Insured(r.snapshot().takenAt(), r.query().from().toString(), r.query().to().toString(),
-                    InsuredLattice.ALL.equals(scope) ? null : InsuredLattice.code(scope),
+                    InsuredLattice.ALL.equals(scope) ? null : RegionNodes.code(scope),
                     groupBy.stream().map(StatDimension::apiName).toList(), r.snapshot().threshold(), multi,
                     multi.isEmpty(), INSURED_NOTE, cells, totals);
         }
@@ -106,7 +107,7 @@ public final class StatisticsDtos {
             List<String> k = c.key();
             return new Cell(c.month().toString(),
                     groupBy.contains(StatDimension.REGION) ? k.get(0) : null,
-                    groupBy.contains(StatDimension.PROVINCE) ? InsuredLattice.code(k.get(0)) : null,
+                    groupBy.contains(StatDimension.PROVINCE) ? RegionNodes.code(k.get(0)) : null,
                     groupBy.contains(StatDimension.SCHEME) ? k.get(1) : null,
                     groupBy.contains(StatDimension.PLATFORM) ? k.get(2) : null,
                     groupBy.contains(StatDimension.SEX) ? k.get(3) : null,
@@ -177,7 +178,7 @@ public final class StatisticsDtos {
                         insured, r.insuredSuppressed(), percent);
             }).toList();
             return new Coverage(c.snapshot().takenAt(), from.toString(), to.toString(),
-                    InsuredLattice.ALL.equals(scope) ? null : InsuredLattice.code(scope), c.snapshot().threshold(),
+                    InsuredLattice.ALL.equals(scope) ? null : RegionNodes.code(scope), c.snapshot().threshold(),
                     COVERAGE_NOTE, rows);
         }
 

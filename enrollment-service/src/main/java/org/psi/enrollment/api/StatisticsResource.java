@@ -11,11 +11,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Date;
 import java.util.List;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,18 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
-import org.psi.common.api.ProblemException;
-import org.psi.common.domain.PoolingRegions;
-import org.psi.common.domain.RegionCode;
+import org.psi.common.api.StatisticsResponses;
+import org.psi.common.config.StatisticsConfig;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.common.stats.StatCsv;
+import org.psi.common.stats.StatQuery;
 import org.psi.enrollment.api.StatisticsDtos.Coverage;
 import org.psi.enrollment.api.StatisticsDtos.Insured;
 import org.psi.enrollment.api.StatisticsDtos.Refreshed;
 import org.psi.enrollment.domain.InsuredStatistics;
-import org.psi.enrollment.domain.StatisticsConfig;
-import org.psi.enrollment.domain.StatisticsQuery;
+import org.psi.enrollment.domain.StatDimension;
 import org.psi.enrollment.domain.StatisticsRefresh;
 
 @Path("/api/statistics")
@@ -87,10 +83,10 @@ public class StatisticsResource {
             @Parameter(description = "A province (NN0000, with its cities) or a city (NNNN00)", example = "530000") @QueryParam("region") String region,
             @Parameter(description = "Any of region, province, scheme, platform, sex, ageBand", example = "region,sex") @QueryParam("groupBy") List<String> groupBy,
             @Context HttpHeaders headers) {
-        String scope = scope(region);
-        StatisticsQuery q = StatisticsQuery.parse(month, from, to, groupBy, scope, YearMonth.now(clock), config.maxMonths());
+        String scope = StatisticsResponses.scope(caller, region);
+        StatQuery<StatDimension> q = StatQuery.parse(StatDimension.class, month, from, to, groupBy, scope, YearMonth.now(clock), config.maxMonths());
         Insured view = Insured.of(statistics.insured(q));
-        return respond(headers, view.asOf(), view, view::csv, "insured-workers-" + q.from() + "-" + q.to() + ".csv");
+        return StatisticsResponses.respond(headers, view.asOf(), view, view::csv, "insured-workers-" + q.from() + "-" + q.to() + ".csv");
     }
 
     @GET
@@ -108,10 +104,10 @@ public class StatisticsResource {
     @APIResponse(responseCode = "403", description = "Not an auditor or officer, or a region outside the officer's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response coverage(@QueryParam("month") String month, @QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("region") String region, @Context HttpHeaders headers) {
-        String scope = scope(region);
-        StatisticsQuery q = StatisticsQuery.parse(month, from, to, List.of(), scope, YearMonth.now(clock), config.maxMonths());
+        String scope = StatisticsResponses.scope(caller, region);
+        StatQuery<StatDimension> q = StatQuery.parse(StatDimension.class, month, from, to, List.of(), scope, YearMonth.now(clock), config.maxMonths());
         Coverage view = Coverage.of(statistics.coverage(q.from(), q.to(), scope), q.from(), q.to(), scope);
-        return respond(headers, view.asOf(), view, view::csv, "coverage-" + q.from() + "-" + q.to() + ".csv");
+        return StatisticsResponses.respond(headers, view.asOf(), view, view::csv, "coverage-" + q.from() + "-" + q.to() + ".csv");
     }
 
     @POST
@@ -124,42 +120,5 @@ public class StatisticsResource {
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Refreshed refresh() {
         return Refreshed.of(refresh.refresh());
-    }
-
-    /** The lattice node the caller may see and asked for. */
-    private String scope(String region) {
-        RegionCode filter = region == null ? null : PoolingRegions.requireKnown(region, "region");
-        if (caller.is(Roles.AUDITOR)) {
-            return StatisticsQuery.scopeOf(filter);
-        }
-        RegionCode own = caller.officerRegion();
-        if (own.level() == RegionCode.Level.COUNTY) {
-            throw ProblemException.forbidden("Statistics are kept by province and city; a county officer has none to see");
-        }
-        RegionCode target = filter == null ? own : filter;
-        if (!own.covers(target)) {
-            throw ProblemException.forbidden("An officer of " + own + " sees statistics of " + own + " only");
-        }
-        return StatisticsQuery.scopeOf(target);
-    }
-
-    private static Response respond(HttpHeaders headers, Instant asOf, Object json, Supplier<String> csv, String filename) {
-        Response.ResponseBuilder r = wantsCsv(headers)
-                ? Response.ok(csv.get(), CSV + ";charset=UTF-8").header("Content-Disposition", "inline; filename=\"" + filename + "\"")
-                : Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
-        return r.lastModified(Date.from(asOf)).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
-    }
-
-    private static boolean wantsCsv(HttpHeaders headers) {
-        MediaType csv = MediaType.valueOf(CSV);
-        for (MediaType m : headers.getAcceptableMediaTypes()) {
-            if (m.isWildcardType() || m.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (m.isCompatible(csv)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

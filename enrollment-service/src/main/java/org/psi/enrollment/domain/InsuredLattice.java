@@ -1,8 +1,8 @@
 package org.psi.enrollment.domain;
 
 import java.util.List;
-import org.psi.common.domain.RegionCode;
 import org.psi.common.stats.Dimension;
+import org.psi.common.stats.RegionNodes;
 import org.psi.common.stats.StatTable;
 
 /**
@@ -23,33 +23,12 @@ public final class InsuredLattice {
 
     /** A worker has one pooling region per scheme (so region adds up once the scheme is fixed), several schemes, several platforms. */
     public static final List<Dimension> DIMENSIONS = List.of(
-            Dimension.of("region").withHierarchy(InsuredLattice::parentRegion).overlappingUnlessFixed("scheme"),
+            Dimension.of("region").withHierarchy(RegionNodes::parent).overlappingUnlessFixed("scheme"),
             Dimension.of("scheme").overlapping(),
             Dimension.of("platform").overlapping(),
             Dimension.of("sex"),
             Dimension.of("ageBand"));
 
     private InsuredLattice() {
-    }
-
-    private static String parentRegion(String node) {
-        return node.length() == 6 ? node.substring(0, 2) : ALL;
-    }
-
-    /**
-     * The lattice node a region stands for: a province covers its cities ({@code NN}); a city is its
-     * own pooling region. County codes have no node.
-     */
-    public static String node(RegionCode region) {
-        return switch (region.level()) {
-            case PROVINCE -> region.value().substring(0, 2);
-            case CITY -> region.value();
-            case COUNTY -> throw new IllegalArgumentException("Statistics are kept by province and city, not county");
-        };
-    }
-
-    /** The region code a node is shown as: {@code 53} as {@code 530000}; a pooling region as itself. */
-    public static String code(String node) {
-        return node.length() == 2 ? node + "0000" : node;
     }
 }

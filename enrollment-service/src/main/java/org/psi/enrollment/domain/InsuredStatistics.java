@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.psi.common.config.StatisticsConfig;
 import org.psi.common.domain.RegionCode;
+import org.psi.common.stats.RegionNodes;
+import org.psi.common.stats.StatQuery;
 import org.psi.common.stats.Suppression;
 import org.psi.enrollment.store.PlatformActivityRepository;
-import org.psi.enrollment.store.StatisticsRepository;
 import org.psi.enrollment.store.StatisticsRepository.CellRow;
 import org.psi.enrollment.store.StatisticsRepository.Snapshot;
+import org.psi.enrollment.store.StatisticsRepository;
 
 /**
  * Answers statistics queries from the latest snapshot only (see {@link StatisticsRefresh}): every
@@ -34,7 +37,7 @@ public class InsuredStatistics {
     }
 
     /** The cells and the per-month totals of a query, and the snapshot they come from. */
-    public record Result(Snapshot snapshot, StatisticsQuery query, List<CellRow> cells, List<CellRow> totals) {
+    public record Result(Snapshot snapshot, StatQuery<StatDimension> query, List<CellRow> cells, List<CellRow> totals) {
     }
 
     /** One row of coverage: a platform's reported active workers against the insured workers it has consents of. */
@@ -45,7 +48,7 @@ public class InsuredStatistics {
     public record Coverage(Snapshot snapshot, List<CoverageRow> rows) {
     }
 
-    public Result insured(StatisticsQuery q) {
+    public Result insured(StatQuery<StatDimension> q) {
         Snapshot s = snapshot();
         return new Result(s, q, stats.cells(s.id(), q), stats.totals(s.id(), q));
     }
@@ -65,7 +68,7 @@ public class InsuredStatistics {
         String prefix = InsuredLattice.ALL.equals(scope) ? "" : scope;
         List<CoverageRow> rows = new ArrayList<>();
         for (PlatformActivity a : activity.inRange(from, to, prefix)) {
-            String node = InsuredLattice.node(new RegionCode(a.region()));
+            String node = RegionNodes.node(new RegionCode(a.region()));
             CellRow cell = insured.get(List.of(a.month(), node, a.platformCode()));
             Integer persons = a.month().isAfter(s.throughMonth()) ? null : cell == null ? 0 : cell.persons();
             rows.add(new CoverageRow(a.month(), a.platformCode(), a.region(), a.activeWorkers(),

@@ -1,15 +1,13 @@
 package org.psi.enrollment.domain;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import org.psi.common.domain.InvalidValueException;
+import org.psi.common.stats.GroupingDimension;
 
 /**
  * What insured-worker statistics can be grouped by. REGION is the pooling region of the enrollment
  * (a province for PENSION and OCCUPATIONAL_INJURY, a city for MEDICAL); PROVINCE groups a province
  * with its cities.
  */
-public enum StatDimension {
+public enum StatDimension implements GroupingDimension {
     REGION("region"),
     PROVINCE("province"),
     SCHEME("scheme"),
@@ -23,15 +21,9 @@ public enum StatDimension {
         this.apiName = apiName;
     }
 
-    /** The name in {@code groupBy}, in responses and in CSV headers. */
+    @Override
     public String apiName() {
         return apiName;
     }
 
-    public static StatDimension parse(String raw) {
-        return Arrays.stream(values()).filter(d -> d.apiName.equals(raw)).findFirst()
-                .orElseThrow(() -> new InvalidValueException("groupBy", "UNKNOWN_DIMENSION", "groupBy takes "
-                        + Arrays.stream(values()).map(StatDimension::apiName).collect(Collectors.joining(", "))
-                        + "; not " + raw));
-    }
 }

@@ -11,13 +11,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.psi.common.config.StatisticsConfig;
 import org.psi.common.stats.ProtectedTable;
 import org.psi.common.stats.StatTable;
 import org.psi.common.stats.Suppression;
 import org.psi.enrollment.store.CoveredPeriodRepository;
 import org.psi.enrollment.store.EnrollmentRepository;
-import org.psi.enrollment.store.StatisticsRepository;
 import org.psi.enrollment.store.StatisticsRepository.Snapshot;
+import org.psi.enrollment.store.StatisticsRepository;
 
 /**
  * Recomputes the statistics on a schedule ({@code psi.statistics.refresh-every}) or on request: a new

@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.psi.common.stats.AgeBand;
 import org.psi.common.stats.ProtectedTable;
+import org.psi.common.stats.StatQuery;
 import org.psi.enrollment.domain.InsuredLattice;
 import org.psi.enrollment.domain.StatDimension;
-import org.psi.enrollment.domain.StatisticsQuery;
 
 /**
  * Snapshots of the insured-worker lattice: computing it from the covered periods (the only query
@@ -219,7 +219,7 @@ public class StatisticsRepository {
      * the scope; province: the provinces in it); for the others, the total ({@code *}); region fixed
      * to the scope when neither region nor province is grouped. With no grouping at all, the totals.
      */
-    public List<CellRow> cells(long snapshotId, StatisticsQuery q) {
+    public List<CellRow> cells(long snapshotId, StatQuery<StatDimension> q) {
         StringBuilder sql = new StringBuilder("select month, region, scheme, platform, sex, age_band, persons, suppressed"
                 + " from stats_enrollment_cell where snapshot_id = ? and month between ? and ?");
         List<String> params = new ArrayList<>();
@@ -245,7 +245,7 @@ public class StatisticsRepository {
     }
 
     /** The total of each month of a query in its scope. */
-    public List<CellRow> totals(long snapshotId, StatisticsQuery q) {
+    public List<CellRow> totals(long snapshotId, StatQuery<StatDimension> q) {
         return select(snapshotId, "select month, region, scheme, platform, sex, age_band, persons, suppressed"
                         + " from stats_enrollment_cell where snapshot_id = ? and month between ? and ? and region = ?"
                         + " and scheme = '*' and platform = '*' and sex = '*' and age_band = '*' order by month",

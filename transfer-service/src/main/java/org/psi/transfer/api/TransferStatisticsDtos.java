@@ -7,13 +7,14 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.psi.common.stats.RegionNodes;
 import org.psi.common.stats.StatCsv;
 import org.psi.transfer.domain.Step;
 import org.psi.transfer.domain.TransferCube;
 import org.psi.transfer.domain.TransferLattice;
 import org.psi.transfer.domain.TransferStatDimension;
-import org.psi.transfer.domain.TransferStatistics;
 import org.psi.transfer.domain.TransferStatistics.PublishedStep;
+import org.psi.transfer.domain.TransferStatistics;
 import org.psi.transfer.store.TransferStatisticsRepository.CellRow;
 import org.psi.transfer.store.TransferStatisticsRepository.Snapshot;
 
@@ -115,7 +116,7 @@ public final class TransferStatisticsDtos {
             totals.sort((a, b) -> a.month().compareTo(b.month()));
             String scope = r.query().scope();
             return new Transfers(r.snapshot().takenAt(), r.query().from().toString(), r.query().to().toString(),
-                    TransferLattice.ALL.equals(scope) ? null : TransferLattice.code(scope),
+                    TransferLattice.ALL.equals(scope) ? null : RegionNodes.code(scope),
                     groupBy.stream().map(TransferStatDimension::apiName).toList(), threshold, multi, multi.isEmpty(),
                     NOTE, cells, totals);
         }
@@ -124,7 +125,7 @@ public final class TransferStatisticsDtos {
             List<String> k = c.key();
             return new Cell(c.month().toString(),
                     groupBy.contains(TransferStatDimension.REGION) ? k.get(0) : null,
-                    groupBy.contains(TransferStatDimension.PROVINCE) ? TransferLattice.code(k.get(0)) : null,
+                    groupBy.contains(TransferStatDimension.PROVINCE) ? RegionNodes.code(k.get(0)) : null,
                     groupBy.contains(TransferStatDimension.DIRECTION) ? k.get(1) : null,
                     groupBy.contains(TransferStatDimension.SCHEME) ? k.get(2) : null,
                     groupBy.contains(TransferStatDimension.STATUS) ? k.get(3) : null,

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Date;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,17 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
-import org.psi.common.api.ProblemException;
-import org.psi.common.domain.PoolingRegions;
-import org.psi.common.domain.RegionCode;
+import org.psi.common.api.StatisticsResponses;
+import org.psi.common.config.StatisticsConfig;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.common.stats.StatCsv;
+import org.psi.common.stats.StatQuery;
 import org.psi.transfer.api.TransferStatisticsDtos.Refreshed;
 import org.psi.transfer.api.TransferStatisticsDtos.Transfers;
+import org.psi.transfer.domain.TransferStatDimension;
 import org.psi.transfer.domain.TransferStatistics;
-import org.psi.transfer.domain.TransferStatisticsConfig;
-import org.psi.transfer.domain.TransferStatisticsQuery;
 import org.psi.transfer.domain.TransferStatisticsRefresh;
 
 @Path("/api/statistics")
@@ -50,12 +48,12 @@ public class TransferStatisticsResource {
 
     private final TransferStatistics statistics;
     private final TransferStatisticsRefresh refresh;
-    private final TransferStatisticsConfig config;
+    private final StatisticsConfig config;
     private final Caller caller;
     private final Clock clock;
 
     public TransferStatisticsResource(TransferStatistics statistics, TransferStatisticsRefresh refresh,
-                                      TransferStatisticsConfig config, Caller caller, Clock clock) {
+                                      StatisticsConfig config, Caller caller, Clock clock) {
         this.statistics = statistics;
         this.refresh = refresh;
         this.config = config;
@@ -92,15 +90,11 @@ public class TransferStatisticsResource {
             @Parameter(description = "A province (NN0000, with its cities) or a city (NNNN00)", example = "530000") @QueryParam("region") String region,
             @Parameter(description = "Any of region, province, direction, scheme, status", example = "region,direction") @QueryParam("groupBy") List<String> groupBy,
             @Context HttpHeaders headers) {
-        String scope = scope(region);
-        TransferStatisticsQuery q = TransferStatisticsQuery.parse(month, from, to, groupBy, scope, YearMonth.now(clock),
-                config.maxMonths());
+        String scope = StatisticsResponses.scope(caller, region);
+        StatQuery<TransferStatDimension> q = StatQuery.parse(TransferStatDimension.class, month, from, to, groupBy, scope,
+                YearMonth.now(clock), config.maxMonths());
         Transfers view = Transfers.of(statistics.transfers(q));
-        Response.ResponseBuilder r = wantsCsv(headers)
-                ? Response.ok(view.csv(), CSV + ";charset=UTF-8").header("Content-Disposition",
-                        "inline; filename=\"transfers-" + q.from() + "-" + q.to() + ".csv\"")
-                : Response.ok(view, MediaType.APPLICATION_JSON_TYPE);
-        return r.lastModified(Date.from(view.asOf())).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        return StatisticsResponses.respond(headers, view.asOf(), view, view::csv, "transfers-" + q.from() + "-" + q.to() + ".csv");
     }
 
     @POST
@@ -113,35 +107,5 @@ public class TransferStatisticsResource {
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Refreshed refresh() {
         return Refreshed.of(refresh.refresh());
-    }
-
-    /** The lattice node the caller may see and asked for. */
-    private String scope(String region) {
-        RegionCode filter = region == null ? null : PoolingRegions.requireKnown(region, "region");
-        if (caller.is(Roles.AUDITOR)) {
-            return TransferStatisticsQuery.scopeOf(filter);
-        }
-        RegionCode own = caller.officerRegion();
-        if (own.level() == RegionCode.Level.COUNTY) {
-            throw ProblemException.forbidden("Statistics are kept by province and city; a county officer has none to see");
-        }
-        RegionCode target = filter == null ? own : filter;
-        if (!own.covers(target)) {
-            throw ProblemException.forbidden("An officer of " + own + " sees statistics of " + own + " only");
-        }
-        return TransferStatisticsQuery.scopeOf(target);
-    }
-
-    private static boolean wantsCsv(HttpHeaders headers) {
-        MediaType csv = MediaType.valueOf(CSV);
-        for (MediaType m : headers.getAcceptableMediaTypes()) {
-            if (m.isWildcardType() || m.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (m.isCompatible(csv)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,8 +1,8 @@
 package org.psi.transfer.domain;
 
 import java.util.List;
-import org.psi.common.domain.RegionCode;
 import org.psi.common.stats.Dimension;
+import org.psi.common.stats.RegionNodes;
 import org.psi.common.stats.StatTable;
 
 /**
@@ -25,29 +25,11 @@ public final class TransferLattice {
     public static final String OUT = "OUT";
 
     public static final List<Dimension> DIMENSIONS = List.of(
-            Dimension.of("region").withHierarchy(TransferLattice::parentRegion).overlappingUnlessFixed("direction"),
+            Dimension.of("region").withHierarchy(RegionNodes::parent).overlappingUnlessFixed("direction"),
             Dimension.of("direction").overlapping(),
             Dimension.of("scheme"),
             Dimension.of("status"));
 
     private TransferLattice() {
-    }
-
-    private static String parentRegion(String node) {
-        return node.length() == 6 ? node.substring(0, 2) : ALL;
-    }
-
-    /** The lattice node a region filter stands for: a province covers its cities ({@code NN}); a city is itself. */
-    public static String node(RegionCode region) {
-        return switch (region.level()) {
-            case PROVINCE -> region.value().substring(0, 2);
-            case CITY -> region.value();
-            case COUNTY -> throw new IllegalArgumentException("Statistics are kept by province and city, not county");
-        };
-    }
-
-    /** The region code a node is shown as: {@code 53} as {@code 530000}; a pooling region as itself. */
-    public static String code(String node) {
-        return node.length() == 2 ? node + "0000" : node;
     }
 }

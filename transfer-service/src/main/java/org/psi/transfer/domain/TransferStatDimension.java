@@ -1,8 +1,6 @@
 package org.psi.transfer.domain;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import org.psi.common.domain.InvalidValueException;
+import org.psi.common.stats.GroupingDimension;
 
 /**
  * What transfer statistics can be grouped by. REGION is the pooling region on the side of the
@@ -10,7 +8,7 @@ import org.psi.common.domain.InvalidValueException;
  * a province, a MEDICAL one a city); PROVINCE groups a province with its cities. STATUS is the case's
  * status when the figures were computed.
  */
-public enum TransferStatDimension {
+public enum TransferStatDimension implements GroupingDimension {
     REGION("region"),
     PROVINCE("province"),
     DIRECTION("direction"),
@@ -23,15 +21,9 @@ public enum TransferStatDimension {
         this.apiName = apiName;
     }
 
-    /** The name in {@code groupBy}, in responses and in CSV headers. */
+    @Override
     public String apiName() {
         return apiName;
     }
 
-    public static TransferStatDimension parse(String raw) {
-        return Arrays.stream(values()).filter(d -> d.apiName.equals(raw)).findFirst()
-                .orElseThrow(() -> new InvalidValueException("groupBy", "UNKNOWN_DIMENSION", "groupBy takes "
-                        + Arrays.stream(values()).map(TransferStatDimension::apiName).collect(Collectors.joining(", "))
-                        + "; not " + raw));
-    }
 }

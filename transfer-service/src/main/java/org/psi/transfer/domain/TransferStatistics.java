@@ -5,11 +5,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.psi.common.stats.StatQuery;
 import org.psi.transfer.domain.TransferCube.CellFigures;
 import org.psi.transfer.domain.TransferCube.StepFigures;
-import org.psi.transfer.store.TransferStatisticsRepository;
 import org.psi.transfer.store.TransferStatisticsRepository.CellRow;
 import org.psi.transfer.store.TransferStatisticsRepository.Snapshot;
+import org.psi.transfer.store.TransferStatisticsRepository;
 
 /**
  * Answers transfer statistics queries from the latest snapshot only (see
@@ -28,7 +29,7 @@ public class TransferStatistics {
     }
 
     /** The cells and the per-month totals of a query, and the snapshot they come from. */
-    public record Result(Snapshot snapshot, TransferStatisticsQuery query, List<CellRow> cells, List<CellRow> totals) {
+    public record Result(Snapshot snapshot, StatQuery<TransferStatDimension> query, List<CellRow> cells, List<CellRow> totals) {
     }
 
     /**
@@ -57,7 +58,7 @@ public class TransferStatistics {
         return out;
     }
 
-    public Result transfers(TransferStatisticsQuery q) {
+    public Result transfers(StatQuery<TransferStatDimension> q) {
         Snapshot s = snapshot();
         return new Result(s, q, stats.cells(s.id(), q), stats.totals(s.id(), q));
     }

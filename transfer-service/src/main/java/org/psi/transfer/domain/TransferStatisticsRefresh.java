@@ -14,17 +14,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.psi.common.config.StatisticsConfig;
 import org.psi.common.stats.ProtectedTable;
 import org.psi.common.stats.StatTable;
 import org.psi.common.stats.Suppression;
 import org.psi.transfer.domain.TransferCube.CaseFact;
 import org.psi.transfer.domain.TransferCube.CellFigures;
 import org.psi.transfer.domain.TransferCube.StepDone;
-import org.psi.transfer.store.TransferStatisticsRepository;
 import org.psi.transfer.store.TransferStatisticsRepository.CaseRow;
 import org.psi.transfer.store.TransferStatisticsRepository.CellRow;
 import org.psi.transfer.store.TransferStatisticsRepository.Snapshot;
 import org.psi.transfer.store.TransferStatisticsRepository.StepDates;
+import org.psi.transfer.store.TransferStatisticsRepository;
 
 /**
  * Recomputes the transfer statistics on a schedule ({@code psi.statistics.refresh-every}) or on
@@ -43,11 +44,11 @@ public class TransferStatisticsRefresh {
 
     private final TransferStatisticsRepository stats;
     private final CalendarService calendars;
-    private final TransferStatisticsConfig config;
+    private final StatisticsConfig config;
     private final Clock clock;
 
     public TransferStatisticsRefresh(TransferStatisticsRepository stats, CalendarService calendars,
-                                     TransferStatisticsConfig config, Clock clock) {
+                                     StatisticsConfig config, Clock clock) {
         this.stats = stats;
         this.calendars = calendars;
         this.config = config;

@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.psi.common.stats.StatQuery;
 import org.psi.transfer.domain.TransferCube.CellFigures;
 import org.psi.transfer.domain.TransferCube.StepFigures;
 import org.psi.transfer.domain.TransferLattice;
 import org.psi.transfer.domain.TransferStatDimension;
-import org.psi.transfer.domain.TransferStatisticsQuery;
 
 /**
  * Snapshots of the transfer lattice: reading the cases for it (the only query of the statistics that
@@ -227,7 +227,7 @@ public class TransferStatisticsRepository {
      * scope; province: the provinces in it); for the others, the total ({@code *}); region fixed to the
      * scope when neither region nor province is grouped.
      */
-    public List<CellRow> cells(long snapshotId, TransferStatisticsQuery q) {
+    public List<CellRow> cells(long snapshotId, StatQuery<TransferStatDimension> q) {
         StringBuilder sql = new StringBuilder("select " + CELL_COLUMNS
                 + " from stats_transfer_cell where snapshot_id = ? and month between ? and ?");
         List<String> params = new ArrayList<>();
@@ -252,7 +252,7 @@ public class TransferStatisticsRepository {
     }
 
     /** The total of each month of a query in its scope. */
-    public List<CellRow> totals(long snapshotId, TransferStatisticsQuery q) {
+    public List<CellRow> totals(long snapshotId, StatQuery<TransferStatDimension> q) {
         return select(snapshotId, "select " + CELL_COLUMNS + " from stats_transfer_cell where snapshot_id = ?"
                         + " and month between ? and ? and region = ? and direction = '*' and scheme = '*' and status = '*'"
                         + " order by month",

@@ -1,13 +1,13 @@
-package org.psi.transfer.domain;
+package org.psi.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How transfer statistics are computed and published ({@code psi.statistics.*}). */
+/** How a service computes and publishes its statistics ({@code psi.statistics.*}; the same keys in every service). */
 @ConfigMapping(prefix = "psi.statistics")
-public interface TransferStatisticsConfig {
+public interface StatisticsConfig {
 
-    /** A published cell counts at least this many persons (or none); a step's median and share need this many steps done. */
+    /** A published cell counts at least this many persons (or none). */
     @WithDefault("10")
     int threshold();
 

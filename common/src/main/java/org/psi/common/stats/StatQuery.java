@@ -1,21 +1,24 @@
-package org.psi.transfer.domain;
+package org.psi.common.stats;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Periods;
-import org.psi.common.domain.RegionCode;
 
 /**
- * A transfer statistics request, validated: months {@code from} to {@code to} (one month or a range),
- * the region scope (a lattice node: {@code *} for the country, {@code NN} for a province with its
- * cities, {@code NNNN00} for a city) and the dimensions to group by, in the caller's order.
+ * A statistics request of any service, validated: months {@code from} to {@code to} (one month or a
+ * range), the region scope (a node of {@link RegionNodes}) and the dimensions to group by, in the
+ * caller's order.
+ *
+ * @param <D> the service's enum of dimensions
  */
-public record TransferStatisticsQuery(YearMonth from, YearMonth to, String scope, List<TransferStatDimension> groupBy) {
+public record StatQuery<D extends Enum<D> & GroupingDimension>(YearMonth from, YearMonth to, String scope, List<D> groupBy) {
 
-    public boolean groups(TransferStatDimension d) {
+    public boolean groups(D d) {
         return groupBy.contains(d);
     }
 
@@ -28,25 +31,18 @@ public record TransferStatisticsQuery(YearMonth from, YearMonth to, String scope
         return months;
     }
 
-    /** The scope node for a region filter, or the whole country for none. */
-    public static String scopeOf(RegionCode region) {
-        if (region == null) {
-            return TransferLattice.ALL;
-        }
-        if (region.level() == RegionCode.Level.COUNTY) {
-            throw new InvalidValueException("region", "NOT_A_STATISTICS_REGION",
-                    "Statistics are kept by province (NN0000) and prefecture-level city (NNNN00), not by county");
-        }
-        return TransferLattice.node(region);
+    /** The same query grouped by these dimensions instead. */
+    public StatQuery<D> withGroupBy(List<D> dims) {
+        return new StatQuery<>(from, to, scope, List.copyOf(dims));
     }
 
     /**
-     * Parses {@code month}, or {@code from} and {@code to}, and {@code groupBy} (comma-separated names,
-     * possibly repeated). Months after {@code thisMonth} are refused, and so are ranges longer than
-     * {@code maxMonths}.
+     * Parses {@code month}, or {@code from} and {@code to}, and {@code groupBy} (comma-separated names
+     * of {@code dimensions}, possibly repeated). Months after {@code thisMonth} are refused, and so are
+     * ranges longer than {@code maxMonths}. Every refusal is an {@link InvalidValueException} (400).
      */
-    public static TransferStatisticsQuery parse(String month, String from, String to, List<String> groupBy, String scope,
-                                                YearMonth thisMonth, int maxMonths) {
+    public static <D extends Enum<D> & GroupingDimension> StatQuery<D> parse(Class<D> dimensions, String month, String from,
+            String to, List<String> groupBy, String scope, YearMonth thisMonth, int maxMonths) {
         YearMonth first;
         YearMonth last;
         if (month != null) {
@@ -77,12 +73,12 @@ public record TransferStatisticsQuery(YearMonth from, YearMonth to, String scope
         if (!first.plusMonths(maxMonths).isAfter(last)) {
             throw new InvalidValueException("to", "OUT_OF_RANGE", "A query spans at most " + maxMonths + " months");
         }
-        List<TransferStatDimension> dims = new ArrayList<>();
-        EnumSet<TransferStatDimension> seen = EnumSet.noneOf(TransferStatDimension.class);
+        List<D> dims = new ArrayList<>();
+        EnumSet<D> seen = EnumSet.noneOf(dimensions);
         if (groupBy != null) {
             for (String param : groupBy) {
                 for (String raw : param.split(",", -1)) {
-                    TransferStatDimension d = TransferStatDimension.parse(raw.strip());
+                    D d = dimension(dimensions, raw.strip());
                     if (!seen.add(d)) {
                         throw new InvalidValueException("groupBy", "DUPLICATE_DIMENSION", raw.strip() + " is given twice");
                     }
@@ -90,14 +86,24 @@ public record TransferStatisticsQuery(YearMonth from, YearMonth to, String scope
                 }
             }
         }
-        if (seen.contains(TransferStatDimension.REGION) && seen.contains(TransferStatDimension.PROVINCE)) {
+        boolean region = seen.stream().anyMatch(d -> d.apiName().equals("region"));
+        boolean province = seen.stream().anyMatch(d -> d.apiName().equals("province"));
+        if (region && province) {
             throw new InvalidValueException("groupBy", "CONFLICTING_DIMENSIONS",
                     "Group by region or by province, not both: a region lies in one province");
         }
-        if (seen.contains(TransferStatDimension.PROVINCE) && scope.length() == 6) {
+        if (province && scope.length() == 6) {
             throw new InvalidValueException("groupBy", "CONFLICTING_DIMENSIONS",
                     "A city lies in one province: group a city's figures by region, not province");
         }
-        return new TransferStatisticsQuery(first, last, scope, List.copyOf(dims));
+        return new StatQuery<>(first, last, scope, List.copyOf(dims));
+    }
+
+    private static <D extends Enum<D> & GroupingDimension> D dimension(Class<D> dimensions, String raw) {
+        D[] all = dimensions.getEnumConstants();
+        return Arrays.stream(all).filter(d -> d.apiName().equals(raw)).findFirst()
+                .orElseThrow(() -> new InvalidValueException("groupBy", "UNKNOWN_DIMENSION", "groupBy takes "
+                        + Arrays.stream(all).map(GroupingDimension::apiName).collect(Collectors.joining(", "))
+                        + "; not " + raw));
     }
 }

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.psi.common.stats.RegionNodes;
 import org.psi.common.stats.StatCsv;
 import org.psi.contribution.domain.ContributionLattice;
 import org.psi.contribution.domain.ContributionStatistics;
@@ -97,7 +98,7 @@ public final class StatisticsDtos {
             totals.sort((a, b) -> a.month().compareTo(b.month()));
             String scope = r.query().scope();
             return new Contributions(r.snapshot().takenAt(), r.query().from().toString(), r.query().to().toString(),
-                    ContributionLattice.ALL.equals(scope) ? null : ContributionLattice.code(scope),
+                    ContributionLattice.ALL.equals(scope) ? null : RegionNodes.code(scope),
                     groupBy.stream().map(StatDimension::apiName).toList(), r.snapshot().threshold(), multi,
                     multi.isEmpty(), NOTE, cells, totals);
         }
@@ -110,7 +111,7 @@ public final class StatisticsDtos {
             List<String> k = c.key();
             return new Cell(c.month().toString(),
                     groupBy.contains(StatDimension.REGION) ? k.get(0) : null,
-                    groupBy.contains(StatDimension.PROVINCE) ? ContributionLattice.code(k.get(0)) : null,
+                    groupBy.contains(StatDimension.PROVINCE) ? RegionNodes.code(k.get(0)) : null,
                     groupBy.contains(StatDimension.SCHEME) ? k.get(1) : null,
                     groupBy.contains(StatDimension.PLATFORM) ? ContributionLattice.platformOf(k.get(2)) : null,
                     groupBy.contains(StatDimension.PAYER_KIND) ? ContributionLattice.kindOf(k.get(2)) : null,

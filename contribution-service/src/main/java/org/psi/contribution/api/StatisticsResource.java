@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Date;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -23,17 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
-import org.psi.common.api.ProblemException;
-import org.psi.common.domain.PoolingRegions;
-import org.psi.common.domain.RegionCode;
+import org.psi.common.api.StatisticsResponses;
+import org.psi.common.config.StatisticsConfig;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.common.stats.StatCsv;
+import org.psi.common.stats.StatQuery;
 import org.psi.contribution.api.StatisticsDtos.Contributions;
 import org.psi.contribution.api.StatisticsDtos.Refreshed;
-import org.psi.contribution.config.StatisticsConfig;
 import org.psi.contribution.domain.ContributionStatistics;
-import org.psi.contribution.domain.StatisticsQuery;
+import org.psi.contribution.domain.StatDimension;
 import org.psi.contribution.domain.StatisticsRefresh;
 
 @Path("/api/statistics")
@@ -86,14 +84,11 @@ public class StatisticsResource {
             @Parameter(description = "A province (NN0000, with its cities) or a city (NNNN00)", example = "530000") @QueryParam("region") String region,
             @Parameter(description = "Any of region, province, scheme, platform, payerKind", example = "region,payerKind") @QueryParam("groupBy") List<String> groupBy,
             @Context HttpHeaders headers) {
-        String scope = scope(region);
-        StatisticsQuery q = StatisticsQuery.parse(month, from, to, groupBy, scope, YearMonth.now(clock), config.maxMonths());
+        String scope = StatisticsResponses.scope(caller, region);
+        StatQuery<StatDimension> q = StatQuery.parse(StatDimension.class, month, from, to, groupBy, scope, YearMonth.now(clock),
+                config.maxMonths());
         Contributions view = Contributions.of(statistics.contributions(q));
-        Response.ResponseBuilder r = wantsCsv(headers)
-                ? Response.ok(view.csv(), CSV + ";charset=UTF-8").header("Content-Disposition",
-                        "inline; filename=\"contributions-" + q.from() + "-" + q.to() + ".csv\"")
-                : Response.ok(view, MediaType.APPLICATION_JSON_TYPE);
-        return r.lastModified(Date.from(view.asOf())).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        return StatisticsResponses.respond(headers, view.asOf(), view, view::csv, "contributions-" + q.from() + "-" + q.to() + ".csv");
     }
 
     @POST
@@ -106,35 +101,5 @@ public class StatisticsResource {
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Refreshed refresh() {
         return Refreshed.of(refresh.refresh());
-    }
-
-    /** The lattice node the caller may see and asked for. */
-    private String scope(String region) {
-        RegionCode filter = region == null ? null : PoolingRegions.requireKnown(region, "region");
-        if (caller.is(Roles.AUDITOR)) {
-            return StatisticsQuery.scopeOf(filter);
-        }
-        RegionCode own = caller.officerRegion();
-        if (own.level() == RegionCode.Level.COUNTY) {
-            throw ProblemException.forbidden("Statistics are kept by province and city; a county officer has none to see");
-        }
-        RegionCode target = filter == null ? own : filter;
-        if (!own.covers(target)) {
-            throw ProblemException.forbidden("An officer of " + own + " sees statistics of " + own + " only");
-        }
-        return StatisticsQuery.scopeOf(target);
-    }
-
-    private static boolean wantsCsv(HttpHeaders headers) {
-        MediaType csv = MediaType.valueOf(CSV);
-        for (MediaType m : headers.getAcceptableMediaTypes()) {
-            if (m.isWildcardType() || m.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (m.isCompatible(csv)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

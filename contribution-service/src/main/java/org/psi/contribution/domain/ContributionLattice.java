@@ -1,8 +1,10 @@
 package org.psi.contribution.domain;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.psi.common.domain.RegionCode;
 import org.psi.common.stats.Dimension;
+import org.psi.common.stats.RegionNodes;
+import org.psi.common.stats.StatQuery;
 import org.psi.common.stats.StatTable;
 
 /**
@@ -32,16 +34,13 @@ public final class ContributionLattice {
     public static final String COUNTED_MONTHS = "countedMonths";
 
     public static final List<Dimension> DIMENSIONS = List.of(
-            Dimension.of("region").withHierarchy(ContributionLattice::parentRegion).overlappingUnlessFixed("scheme"),
+            Dimension.of("region").withHierarchy(RegionNodes::parent).overlappingUnlessFixed("scheme"),
             Dimension.of("scheme").overlapping(),
             Dimension.of("payer").withHierarchy(ContributionLattice::parentPayer).overlapping());
 
     private ContributionLattice() {
     }
 
-    private static String parentRegion(String node) {
-        return node.length() == 6 ? node.substring(0, 2) : ALL;
-    }
 
     private static String parentPayer(String node) {
         return node.startsWith(PLATFORM_PREFIX) ? PLATFORM : ALL;
@@ -66,19 +65,16 @@ public final class ContributionLattice {
     }
 
     /**
-     * The lattice node a region stands for: a province covers its cities ({@code NN}); a city is its
-     * own pooling region. County codes have no node.
+     * A payer is one hierarchy (all payers, PLATFORM or SELF, each platform), so grouping by platform
+     * groups by payer kind too: {@code payerKind} is added right after {@code platform} when not asked
+     * for, and the workers' own payments show as the payer kind SELF with no platform.
      */
-    public static String node(RegionCode region) {
-        return switch (region.level()) {
-            case PROVINCE -> region.value().substring(0, 2);
-            case CITY -> region.value();
-            case COUNTY -> throw new IllegalArgumentException("Statistics are kept by province and city, not county");
-        };
-    }
-
-    /** The region code a node is shown as: {@code 53} as {@code 530000}; a booked region as itself. */
-    public static String code(String node) {
-        return node.length() == 2 ? node + "0000" : node;
+    public static StatQuery<StatDimension> withPayerKind(StatQuery<StatDimension> q) {
+        if (!q.groups(StatDimension.PLATFORM) || q.groups(StatDimension.PAYER_KIND)) {
+            return q;
+        }
+        List<StatDimension> dims = new ArrayList<>(q.groupBy());
+        dims.add(dims.indexOf(StatDimension.PLATFORM) + 1, StatDimension.PAYER_KIND);
+        return q.withGroupBy(dims);
     }
 }

@@ -2,9 +2,10 @@ package org.psi.contribution.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.psi.contribution.store.StatisticsRepository;
+import org.psi.common.stats.StatQuery;
 import org.psi.contribution.store.StatisticsRepository.CellRow;
 import org.psi.contribution.store.StatisticsRepository.Snapshot;
+import org.psi.contribution.store.StatisticsRepository;
 
 /**
  * Answers contribution statistics queries from the latest snapshot only (see
@@ -23,10 +24,12 @@ public class ContributionStatistics {
     }
 
     /** The cells and the per-month totals of a query, and the snapshot they come from. */
-    public record Result(Snapshot snapshot, StatisticsQuery query, List<CellRow> cells, List<CellRow> totals) {
+    public record Result(Snapshot snapshot, StatQuery<StatDimension> query, List<CellRow> cells, List<CellRow> totals) {
     }
 
-    public Result contributions(StatisticsQuery q) {
+    /** The figures of a query; grouping by platform groups by payer kind too (see {@link ContributionLattice#withPayerKind}). */
+    public Result contributions(StatQuery<StatDimension> asked) {
+        StatQuery<StatDimension> q = ContributionLattice.withPayerKind(asked);
         Snapshot s = stats.latest(StatisticsRepository.CONTRIBUTIONS).orElseGet(refresh::refresh);
         return new Result(s, q, stats.cells(s.id(), q), stats.totals(s.id(), q));
     }

@@ -1,8 +1,6 @@
 package org.psi.contribution.domain;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import org.psi.common.domain.InvalidValueException;
+import org.psi.common.stats.GroupingDimension;
 
 /**
  * What contribution statistics can be grouped by. REGION is the region a month was booked in (the
@@ -11,7 +9,7 @@ import org.psi.common.domain.InvalidValueException;
  * workers paying for themselves; PLATFORM is one level finer (each platform, and the workers' own
  * payments), so grouping by platform groups by payer kind too.
  */
-public enum StatDimension {
+public enum StatDimension implements GroupingDimension {
     REGION("region"),
     PROVINCE("province"),
     SCHEME("scheme"),
@@ -24,15 +22,9 @@ public enum StatDimension {
         this.apiName = apiName;
     }
 
-    /** The name in {@code groupBy}, in responses and in CSV headers. */
+    @Override
     public String apiName() {
         return apiName;
     }
 
-    public static StatDimension parse(String raw) {
-        return Arrays.stream(values()).filter(d -> d.apiName.equals(raw)).findFirst()
-                .orElseThrow(() -> new InvalidValueException("groupBy", "UNKNOWN_DIMENSION", "groupBy takes "
-                        + Arrays.stream(values()).map(StatDimension::apiName).collect(Collectors.joining(", "))
-                        + "; not " + raw));
-    }
 }

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
+import org.psi.common.config.StatisticsConfig;
 import org.psi.common.stats.ProtectedTable;
 import org.psi.common.stats.StatTable;
 import org.psi.common.stats.Suppression;
-import org.psi.contribution.config.StatisticsConfig;
-import org.psi.contribution.store.StatisticsRepository;
 import org.psi.contribution.store.StatisticsRepository.Snapshot;
+import org.psi.contribution.store.StatisticsRepository;
 
 /**
  * Recomputes the contribution statistics on a schedule ({@code psi.statistics.refresh-every}) or on

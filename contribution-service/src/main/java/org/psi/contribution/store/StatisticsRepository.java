@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.psi.common.stats.ProtectedTable;
+import org.psi.common.stats.StatQuery;
 import org.psi.contribution.domain.ContributionLattice;
 import org.psi.contribution.domain.StatDimension;
-import org.psi.contribution.domain.StatisticsQuery;
 
 /**
  * Snapshots of the contribution lattice: computing it from the ledger (the only query that reads
@@ -238,7 +238,7 @@ public class StatisticsRepository {
      * SELF); for the others, the total ({@code *}); region fixed to the scope when neither region nor
      * province is grouped.
      */
-    public List<CellRow> cells(long snapshotId, StatisticsQuery q) {
+    public List<CellRow> cells(long snapshotId, StatQuery<StatDimension> q) {
         StringBuilder sql = new StringBuilder(COLUMNS + " where snapshot_id = ? and month between ? and ?");
         List<String> params = new ArrayList<>();
         params.add(q.from().toString());
@@ -267,7 +267,7 @@ public class StatisticsRepository {
     }
 
     /** The total of each month of a query in its scope. */
-    public List<CellRow> totals(long snapshotId, StatisticsQuery q) {
+    public List<CellRow> totals(long snapshotId, StatQuery<StatDimension> q) {
         return select(snapshotId, COLUMNS + " where snapshot_id = ? and month between ? and ? and region = ?"
                         + " and scheme = '*' and payer = '*' order by month",
                 List.of(q.from().toString(), q.to().toString(), q.scope()));

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.psi.common.stats.RegionNodes;
+import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatCsv;
 import org.psi.contribution.domain.ContributionLattice;
 import org.psi.contribution.domain.ContributionStatistics;
 import org.psi.contribution.domain.StatDimension;
 import org.psi.contribution.store.StatisticsRepository.CellRow;
-import org.psi.contribution.store.StatisticsRepository.Snapshot;
 
 /** Response bodies of /api/statistics and their CSV form. */
 public final class StatisticsDtos {

@@ -2,9 +2,9 @@ package org.psi.contribution.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatQuery;
 import org.psi.contribution.store.StatisticsRepository.CellRow;
-import org.psi.contribution.store.StatisticsRepository.Snapshot;
 import org.psi.contribution.store.StatisticsRepository;
 
 /**

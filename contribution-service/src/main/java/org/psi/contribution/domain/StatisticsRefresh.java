@@ -11,9 +11,9 @@ import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 import org.psi.common.config.StatisticsConfig;
 import org.psi.common.stats.ProtectedTable;
+import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatTable;
 import org.psi.common.stats.Suppression;
-import org.psi.contribution.store.StatisticsRepository.Snapshot;
 import org.psi.contribution.store.StatisticsRepository;
 
 /**

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.psi.common.stats.ProtectedTable;
+import org.psi.common.stats.Snapshot;
+import org.psi.common.stats.SnapshotStore;
 import org.psi.common.stats.StatQuery;
 import org.psi.contribution.domain.ContributionLattice;
 import org.psi.contribution.domain.StatDimension;
@@ -77,14 +78,11 @@ public class StatisticsRepository {
             + " suppressed from stats_contribution_cell";
 
     private final AgroalDataSource db;
+    private final SnapshotStore snapshots;
 
     public StatisticsRepository(AgroalDataSource db) {
         this.db = db;
-    }
-
-    /** A computed set of figures: when, through which month, and how it was protected. */
-    public record Snapshot(long id, Instant takenAt, YearMonth throughMonth, int threshold, int cells, int suppressed,
-                           boolean fullyAudited, long tookMillis) {
+        this.snapshots = SnapshotStore.timed(db);
     }
 
     /** One cell: key (region, scheme, payer), its figures, withheld or not. */
@@ -94,72 +92,20 @@ public class StatisticsRepository {
 
     /** Serialises refreshes (also across instances) until the transaction ends. */
     public void lock(String subject) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            s.setString(1, "psi.statistics." + subject);
-            s.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        snapshots.lock(subject);
     }
 
     public Optional<Snapshot> latest(String subject) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("select id, taken_at, through_month, threshold, cells, suppressed,"
-                     + " fully_audited, took_ms from stats_snapshot where subject = ? order by id desc limit 1")) {
-            s.setString(1, subject);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Snapshot(r.getLong(1), r.getTimestamp(2).toInstant(),
-                        r.getString(3) == null ? null : YearMonth.parse(r.getString(3)), r.getInt(4), r.getInt(5),
-                        r.getInt(6), r.getBoolean(7), r.getLong(8)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return snapshots.latest(subject);
     }
 
     public long createSnapshot(String subject, Instant takenAt, YearMonth through, int threshold) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into stats_snapshot (subject, taken_at, through_month,"
-                     + " threshold) values (?, ?, ?, ?) returning id")) {
-            s.setString(1, subject);
-            s.setTimestamp(2, Timestamp.from(takenAt));
-            s.setString(3, through.toString());
-            s.setInt(4, threshold);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return snapshots.create(subject, takenAt, through, threshold);
     }
 
-    /** Records the size of a finished snapshot and drops all but it and the one before (still read by running queries). */
+    /** Records the size of a finished snapshot and how long it took; drops all but it and the one before. */
     public void finishSnapshot(String subject, long id, int cells, int suppressed, boolean fullyAudited, long tookMillis) {
-        try (Connection c = db.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "update stats_snapshot set cells = ?, suppressed = ?, fully_audited = ?, took_ms = ? where id = ?")) {
-                s.setInt(1, cells);
-                s.setInt(2, suppressed);
-                s.setBoolean(3, fullyAudited);
-                s.setLong(4, tookMillis);
-                s.setLong(5, id);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("delete from stats_snapshot where subject = ? and id <"
-                    + " (select max(id) from stats_snapshot where subject = ? and id < ?)")) {
-                s.setString(1, subject);
-                s.setString(2, subject);
-                s.setLong(3, id);
-                s.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        snapshots.finish(subject, id, cells, suppressed, fullyAudited, tookMillis);
     }
 
     /** The first month any contribution pays toward, if any. */

@@ -10,12 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.psi.common.stats.RegionNodes;
+import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatCsv;
 import org.psi.enrollment.domain.InsuredLattice;
 import org.psi.enrollment.domain.InsuredStatistics;
 import org.psi.enrollment.domain.StatDimension;
 import org.psi.enrollment.store.StatisticsRepository.CellRow;
-import org.psi.enrollment.store.StatisticsRepository.Snapshot;
 
 /** Response bodies of /api/statistics and their CSV form. */
 public final class StatisticsDtos {

@@ -9,11 +9,11 @@ import java.util.Map;
 import org.psi.common.config.StatisticsConfig;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.stats.RegionNodes;
+import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatQuery;
 import org.psi.common.stats.Suppression;
 import org.psi.enrollment.store.PlatformActivityRepository;
 import org.psi.enrollment.store.StatisticsRepository.CellRow;
-import org.psi.enrollment.store.StatisticsRepository.Snapshot;
 import org.psi.enrollment.store.StatisticsRepository;
 
 /**

@@ -13,11 +13,11 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.psi.common.config.StatisticsConfig;
 import org.psi.common.stats.ProtectedTable;
+import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatTable;
 import org.psi.common.stats.Suppression;
 import org.psi.enrollment.store.CoveredPeriodRepository;
 import org.psi.enrollment.store.EnrollmentRepository;
-import org.psi.enrollment.store.StatisticsRepository.Snapshot;
 import org.psi.enrollment.store.StatisticsRepository;
 
 /**

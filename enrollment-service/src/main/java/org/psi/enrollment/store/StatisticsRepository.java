@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -15,6 +14,8 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.psi.common.stats.AgeBand;
 import org.psi.common.stats.ProtectedTable;
+import org.psi.common.stats.Snapshot;
+import org.psi.common.stats.SnapshotStore;
 import org.psi.common.stats.StatQuery;
 import org.psi.enrollment.domain.InsuredLattice;
 import org.psi.enrollment.domain.StatDimension;
@@ -60,14 +61,11 @@ public class StatisticsRepository {
             """.formatted(AgeBand.sqlCase("date_part('year', age(m.last_day, w.birth_date))"));
 
     private final AgroalDataSource db;
+    private final SnapshotStore snapshots;
 
     public StatisticsRepository(AgroalDataSource db) {
         this.db = db;
-    }
-
-    /** A computed set of figures: when, through which month, and how it was protected. */
-    public record Snapshot(long id, Instant takenAt, YearMonth throughMonth, int threshold, int cells, int suppressed,
-                           boolean fullyAudited) {
+        this.snapshots = new SnapshotStore(db);
     }
 
     /** One stored cell: key (region, scheme, platform, sex, ageBand), persons, withheld or not. */
@@ -76,71 +74,20 @@ public class StatisticsRepository {
 
     /** Serialises refreshes (also across instances) until the transaction ends. */
     public void lock(String subject) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            s.setString(1, "psi.statistics." + subject);
-            s.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        snapshots.lock(subject);
     }
 
     public Optional<Snapshot> latest(String subject) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("select id, taken_at, through_month, threshold, cells, suppressed,"
-                     + " fully_audited from stats_snapshot where subject = ? order by id desc limit 1")) {
-            s.setString(1, subject);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Snapshot(r.getLong(1), r.getTimestamp(2).toInstant(),
-                        r.getString(3) == null ? null : YearMonth.parse(r.getString(3)), r.getInt(4), r.getInt(5),
-                        r.getInt(6), r.getBoolean(7)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return snapshots.latest(subject);
     }
 
     public long createSnapshot(String subject, Instant takenAt, YearMonth through, int threshold) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into stats_snapshot (subject, taken_at, through_month,"
-                     + " threshold) values (?, ?, ?, ?) returning id")) {
-            s.setString(1, subject);
-            s.setTimestamp(2, Timestamp.from(takenAt));
-            s.setString(3, through.toString());
-            s.setInt(4, threshold);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return snapshots.create(subject, takenAt, through, threshold);
     }
 
     /** Records the size of a finished snapshot and drops all but it and the one before (still read by running queries). */
     public void finishSnapshot(String subject, long id, int cells, int suppressed, boolean fullyAudited) {
-        try (Connection c = db.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "update stats_snapshot set cells = ?, suppressed = ?, fully_audited = ? where id = ?")) {
-                s.setInt(1, cells);
-                s.setInt(2, suppressed);
-                s.setBoolean(3, fullyAudited);
-                s.setLong(4, id);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("delete from stats_snapshot where subject = ? and id <"
-                    + " (select max(id) from stats_snapshot where subject = ? and id < ?)")) {
-                s.setString(1, subject);
-                s.setString(2, subject);
-                s.setLong(3, id);
-                s.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        snapshots.finish(subject, id, cells, suppressed, fullyAudited);
     }
 
     /** The first month any enrollment covers, if any. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.psi.common.stats.RegionNodes;
+import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatCsv;
 import org.psi.transfer.domain.Step;
 import org.psi.transfer.domain.TransferCube;
@@ -16,7 +17,6 @@ import org.psi.transfer.domain.TransferStatDimension;
 import org.psi.transfer.domain.TransferStatistics.PublishedStep;
 import org.psi.transfer.domain.TransferStatistics;
 import org.psi.transfer.store.TransferStatisticsRepository.CellRow;
-import org.psi.transfer.store.TransferStatisticsRepository.Snapshot;
 
 /** Response bodies of /api/statistics and their CSV form. */
 public final class TransferStatisticsDtos {

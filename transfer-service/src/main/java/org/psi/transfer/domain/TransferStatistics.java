@@ -5,11 +5,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatQuery;
 import org.psi.transfer.domain.TransferCube.CellFigures;
 import org.psi.transfer.domain.TransferCube.StepFigures;
 import org.psi.transfer.store.TransferStatisticsRepository.CellRow;
-import org.psi.transfer.store.TransferStatisticsRepository.Snapshot;
 import org.psi.transfer.store.TransferStatisticsRepository;
 
 /**

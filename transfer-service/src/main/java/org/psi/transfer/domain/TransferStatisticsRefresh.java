@@ -16,6 +16,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.psi.common.config.StatisticsConfig;
 import org.psi.common.stats.ProtectedTable;
+import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatTable;
 import org.psi.common.stats.Suppression;
 import org.psi.transfer.domain.TransferCube.CaseFact;
@@ -23,7 +24,6 @@ import org.psi.transfer.domain.TransferCube.CellFigures;
 import org.psi.transfer.domain.TransferCube.StepDone;
 import org.psi.transfer.store.TransferStatisticsRepository.CaseRow;
 import org.psi.transfer.store.TransferStatisticsRepository.CellRow;
-import org.psi.transfer.store.TransferStatisticsRepository.Snapshot;
 import org.psi.transfer.store.TransferStatisticsRepository.StepDates;
 import org.psi.transfer.store.TransferStatisticsRepository;
 

@@ -8,7 +8,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.psi.common.stats.Snapshot;
+import org.psi.common.stats.SnapshotStore;
 import org.psi.common.stats.StatQuery;
 import org.psi.transfer.domain.TransferCube.CellFigures;
 import org.psi.transfer.domain.TransferCube.StepFigures;
@@ -49,14 +50,11 @@ public class TransferStatisticsRepository {
             + " in_done, in_median, in_deadline, in_within";
 
     private final AgroalDataSource db;
+    private final SnapshotStore snapshots;
 
     public TransferStatisticsRepository(AgroalDataSource db) {
         this.db = db;
-    }
-
-    /** A computed set of figures: when, through which month, and how it was protected. */
-    public record Snapshot(long id, Instant takenAt, YearMonth throughMonth, int threshold, int cells, int suppressed,
-                           boolean fullyAudited) {
+        this.snapshots = new SnapshotStore(db);
     }
 
     /** One stored cell: its month, figures (key: region, direction, scheme, status) and whether withheld. */
@@ -78,71 +76,20 @@ public class TransferStatisticsRepository {
 
     /** Serialises refreshes (also across instances) until the transaction ends. */
     public void lock(String subject) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            s.setString(1, "psi.statistics." + subject);
-            s.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        snapshots.lock(subject);
     }
 
     public Optional<Snapshot> latest(String subject) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("select id, taken_at, through_month, threshold, cells, suppressed,"
-                     + " fully_audited from stats_snapshot where subject = ? order by id desc limit 1")) {
-            s.setString(1, subject);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Snapshot(r.getLong(1), r.getTimestamp(2).toInstant(),
-                        r.getString(3) == null ? null : YearMonth.parse(r.getString(3)), r.getInt(4), r.getInt(5),
-                        r.getInt(6), r.getBoolean(7)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return snapshots.latest(subject);
     }
 
     public long createSnapshot(String subject, Instant takenAt, YearMonth through, int threshold) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into stats_snapshot (subject, taken_at, through_month,"
-                     + " threshold) values (?, ?, ?, ?) returning id")) {
-            s.setString(1, subject);
-            s.setTimestamp(2, Timestamp.from(takenAt));
-            s.setString(3, through.toString());
-            s.setInt(4, threshold);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return snapshots.create(subject, takenAt, through, threshold);
     }
 
     /** Records the size of a finished snapshot and drops all but it and the one before (still read by running queries). */
     public void finishSnapshot(String subject, long id, int cells, int suppressed, boolean fullyAudited) {
-        try (Connection c = db.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "update stats_snapshot set cells = ?, suppressed = ?, fully_audited = ? where id = ?")) {
-                s.setInt(1, cells);
-                s.setInt(2, suppressed);
-                s.setBoolean(3, fullyAudited);
-                s.setLong(4, id);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("delete from stats_snapshot where subject = ? and id <"
-                    + " (select max(id) from stats_snapshot where subject = ? and id < ?)")) {
-                s.setString(1, subject);
-                s.setString(2, subject);
-                s.setLong(3, id);
-                s.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        snapshots.finish(subject, id, cells, suppressed, fullyAudited);
     }
 
     /**

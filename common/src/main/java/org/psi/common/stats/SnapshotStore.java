@@ -1,0 +1,131 @@
+package org.psi.common.stats;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The {@code stats_snapshot} table every service keeps its statistics snapshots in: one row per
+ * refresh of a subject, the latest one read by queries. A refresh locks the subject, creates a row,
+ * stores its cells and finishes the row, which drops all but it and the one before. Plain JDBC; the
+ * caller's transaction (if any) is the one of the connections {@code db} hands out.
+ */
+public final class SnapshotStore {
+
+    private final DataSource db;
+    private final boolean timed;
+
+    /** Snapshots without their duration. */
+    public SnapshotStore(DataSource db) {
+        this(db, false);
+    }
+
+    private SnapshotStore(DataSource db, boolean timed) {
+        this.db = db;
+        this.timed = timed;
+    }
+
+    /** Snapshots that also keep how long they took to compute, in the column {@code took_ms}. */
+    public static SnapshotStore timed(DataSource db) {
+        return new SnapshotStore(db, true);
+    }
+
+    /** Serialises refreshes (also across instances) until the transaction ends. */
+    public void lock(String subject) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            s.setString(1, "psi.statistics." + subject);
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<Snapshot> latest(String subject) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("select id, taken_at, through_month, threshold, cells, suppressed,"
+                     + " fully_audited" + (timed ? ", took_ms" : "")
+                     + " from stats_snapshot where subject = ? order by id desc limit 1")) {
+            s.setString(1, subject);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Snapshot(r.getLong(1), r.getTimestamp(2).toInstant(),
+                        r.getString(3) == null ? null : YearMonth.parse(r.getString(3)), r.getInt(4), r.getInt(5),
+                        r.getInt(6), r.getBoolean(7), timed ? r.getLong(8) : 0));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new, not yet finished snapshot; its id. */
+    public long create(String subject, Instant takenAt, YearMonth through, int threshold) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("insert into stats_snapshot (subject, taken_at, through_month,"
+                     + " threshold) values (?, ?, ?, ?) returning id")) {
+            s.setString(1, subject);
+            s.setTimestamp(2, Timestamp.from(takenAt));
+            s.setString(3, through.toString());
+            s.setInt(4, threshold);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records the size of a finished untimed snapshot and drops all but it and the one before. */
+    public void finish(String subject, long id, int cells, int suppressed, boolean fullyAudited) {
+        if (timed) {
+            throw new IllegalStateException("A timed snapshot is finished with its duration");
+        }
+        store(subject, id, cells, suppressed, fullyAudited, null);
+    }
+
+    /**
+     * Records the size of a finished timed snapshot and how long it took, and drops all but it and the
+     * one before (still read by running queries).
+     */
+    public void finish(String subject, long id, int cells, int suppressed, boolean fullyAudited, long tookMillis) {
+        if (!timed) {
+            throw new IllegalStateException("An untimed snapshot has no duration");
+        }
+        store(subject, id, cells, suppressed, fullyAudited, tookMillis);
+    }
+
+    private void store(String subject, long id, int cells, int suppressed, boolean fullyAudited, Long tookMillis) {
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("update stats_snapshot set cells = ?, suppressed = ?,"
+                    + " fully_audited = ?" + (tookMillis != null ? ", took_ms = ?" : "") + " where id = ?")) {
+                int i = 1;
+                s.setInt(i++, cells);
+                s.setInt(i++, suppressed);
+                s.setBoolean(i++, fullyAudited);
+                if (tookMillis != null) {
+                    s.setLong(i++, tookMillis);
+                }
+                s.setLong(i, id);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("delete from stats_snapshot where subject = ? and id <"
+                    + " (select max(id) from stats_snapshot where subject = ? and id < ?)")) {
+                s.setString(1, subject);
+                s.setString(2, subject);
+                s.setLong(3, id);
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +73,7 @@ class TransferCrashIT {
                 .body(Map.of("scheme", "PENSION", "toRegion", TO)).post("/api/transfers").then().statusCode(201)
                 .extract().path("id");
         Stack.transfer(Tokens.staff("officer.beijing")).post("/api/transfers/" + id + "/accept").then().statusCode(200);
-        JsonPath held = awaitCase(id, c -> "HELD".equals(c.getString("funds.state")), "the funds held", Duration.ofMinutes(2));
+        JsonPath held = TransferCases.await(token, id, c -> "HELD".equals(c.getString("funds.state")), "the funds held", Duration.ofMinutes(2));
         assertEquals(individualAccount, held.getLong("funds.individualAccountFen"));
         assertEquals(pooledFund, held.getLong("funds.pooledFundFen"));
 
@@ -84,7 +83,7 @@ class TransferCrashIT {
             Stack.transfer(Tokens.staff("officer.guangdong")).post("/api/transfers/" + id + "/transfer-out").then()
                     .statusCode(200).body("status", equalTo("TRANSFERRED_OUT"));
             // the enrollment has moved; the commit waits on the frozen contribution-service
-            JsonPath moved = awaitCase(id, c -> types(id).contains("ENROLLMENT_MOVED")
+            JsonPath moved = TransferCases.await(token, id, c -> types(id).contains("ENROLLMENT_MOVED")
                     && "COMMIT".equals(c.getString("saga.pendingAction")), "the enrollment moved", Duration.ofMinutes(2));
             assertEquals("TRANSFERRED_OUT", moved.getString("status"));
             assertEquals("HELD", moved.getString("funds.state"));
@@ -100,7 +99,7 @@ class TransferCrashIT {
         assertEquals(individualAccount, balance(between, FROM) + balance(between, TO), "funds in one place, whole");
 
         Duration restart = StackControl.restart("transfer-service");
-        JsonPath done = awaitCase(id, c -> "COMPLETED".equals(c.getString("status")), "COMPLETED",
+        JsonPath done = TransferCases.await(token, id, c -> "COMPLETED".equals(c.getString("status")), "COMPLETED",
                 Duration.ofMinutes(3));
         System.out.printf("[crash] transfer-service restarted in %d s; the case completed after the restart%n", restart.toSeconds());
         assertEquals("COMMITTED", done.getString("funds.state"));
@@ -147,24 +146,5 @@ class TransferCrashIT {
     private static List<String> types(String id) {
         return Stack.transfer(token).queryParam("limit", 100).get("/api/transfers/" + id + "/events").then().statusCode(200)
                 .extract().jsonPath().getList("items.type", String.class);
-    }
-
-    /** The case as the worker sees it, once {@code done} holds (the saga runs in the background). */
-    private static JsonPath awaitCase(String id, Predicate<JsonPath> done, String what, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        JsonPath c;
-        do {
-            c = Stack.transfer(token).get("/api/transfers/" + id).then().statusCode(200).extract().jsonPath();
-            if (done.test(c)) {
-                return c;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("the transfer did not reach " + what + " in " + within.toSeconds() + " s: " + c.prettify());
     }
 }

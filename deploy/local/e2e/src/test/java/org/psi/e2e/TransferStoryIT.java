@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -116,10 +116,10 @@ class TransferStoryIT {
                 .statusCode(200).body("items.id", hasItem(transferId));
         Stack.transfer(destination).post("/api/transfers/" + transferId + "/accept").then().statusCode(200)
                 .body("status", equalTo("ACCEPTED"));
-        awaitCase(c -> "HELD".equals(c.getString("funds.state")), "the funds held");
+        TransferCases.await(token, transferId, c -> "HELD".equals(c.getString("funds.state")), "the funds held", Duration.ofMinutes(2));
         Stack.transfer(Tokens.staff("officer.guangdong")).post("/api/transfers/" + transferId + "/transfer-out").then()
                 .statusCode(200).body("status", equalTo("TRANSFERRED_OUT"));
-        JsonPath done = awaitCase(c -> "COMPLETED".equals(c.getString("status")), "COMPLETED");
+        JsonPath done = TransferCases.await(token, transferId, c -> "COMPLETED".equals(c.getString("status")), "COMPLETED", Duration.ofMinutes(2));
         assertEquals("COMMITTED", done.getString("funds.state"));
         assertEquals(individualAccount, done.getLong("funds.individualAccountFen"));
 
@@ -143,24 +143,5 @@ class TransferStoryIT {
         String workerId = Stack.enrollment(token).get("/api/workers/me").then().extract().path("workerId");
         Stack.enrollment(Tokens.staff("officer.shanghai.province")).get("/api/workers/" + workerId).then().statusCode(200);
         Stack.enrollment(Tokens.staff("officer.beijing")).get("/api/workers/" + workerId).then().statusCode(404);
-    }
-
-    /** The case as the worker sees it, once {@code done} holds (the saga runs in the background). */
-    private static JsonPath awaitCase(Predicate<JsonPath> done, String what) {
-        long deadline = System.currentTimeMillis() + 120_000;
-        JsonPath c;
-        do {
-            c = Stack.transfer(token).get("/api/transfers/" + transferId).then().statusCode(200).extract().jsonPath();
-            if (done.test(c)) {
-                return c;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError("the transfer did not reach " + what + " in 2 minutes: " + c.prettify());
     }
 }

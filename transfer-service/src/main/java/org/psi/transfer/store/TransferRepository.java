@@ -25,7 +25,7 @@ public class TransferRepository implements PanacheRepositoryBase<TransferCase, U
     }
 
     public Optional<TransferCase> findForUpdate(UUID id) {
-        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**
@@ -34,19 +34,19 @@ public class TransferRepository implements PanacheRepositoryBase<TransferCase, U
      */
     @SuppressWarnings("unchecked")
     public List<TransferCase> lockDue(Instant now, int limit) {
-        List<UUID> ids = getEntityManager().createNativeQuery(
-                        "select id from transfer_case where saga_due_at <= ?1 order by saga_due_at limit ?2 for update skip locked")
+        return getEntityManager().createNativeQuery(
+                        "select * from transfer_case where saga_due_at <= ?1 order by saga_due_at limit ?2 for update skip locked",
+                        TransferCase.class)
                 .setParameter(1, now).setParameter(2, limit).getResultList();
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
     /** Locks one case if its saga step is due and no other worker has it locked. */
     @SuppressWarnings("unchecked")
     public Optional<TransferCase> lockIfDue(UUID id, Instant now) {
-        List<UUID> ids = getEntityManager().createNativeQuery(
-                        "select id from transfer_case where id = ?1 and saga_due_at <= ?2 for update skip locked")
+        List<TransferCase> due = getEntityManager().createNativeQuery(
+                        "select * from transfer_case where id = ?1 and saga_due_at <= ?2 for update skip locked", TransferCase.class)
                 .setParameter(1, id).setParameter(2, now).getResultList();
-        return ids.isEmpty() ? Optional.empty() : findByIdOptional(id);
+        return due.stream().findFirst();
     }
 
     /** A worker's own cases, newest first. */

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -127,5 +130,81 @@ public final class SnapshotStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Reads one row of a result set, whose month is already read. */
+    @FunctionalInterface
+    public interface RowReader<R> {
+        R read(YearMonth month, ResultSet r) throws SQLException;
+    }
+
+    /** Sets the parameters of one row of an insert. */
+    @FunctionalInterface
+    public interface RowWriter<T> {
+        void write(PreparedStatement s, T row) throws SQLException;
+    }
+
+    /**
+     * Hands the rows of {@code r}, ordered by month (column 1, {@code YYYY-MM}), to {@code perMonth}
+     * one month at a time, in order: how a refresh reads its facts and protects each month's table.
+     */
+    public static <R> void byMonth(ResultSet r, RowReader<R> reader, BiConsumer<YearMonth, List<R>> perMonth)
+            throws SQLException {
+        YearMonth current = null;
+        List<R> rows = new ArrayList<>();
+        while (r.next()) {
+            YearMonth month = YearMonth.parse(r.getString(1));
+            if (current != null && !month.equals(current)) {
+                perMonth.accept(current, rows);
+                rows = new ArrayList<>();
+            }
+            current = month;
+            rows.add(reader.read(month, r));
+        }
+        if (current != null) {
+            perMonth.accept(current, rows);
+        }
+    }
+
+    /** Inserts {@code rows} with {@code sql} in batches of 1,000, in the caller's transaction. */
+    public <T> void insertAll(String sql, List<T> rows, RowWriter<T> writer) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement(sql)) {
+            int batch = 0;
+            for (T row : rows) {
+                writer.write(s, row);
+                s.addBatch();
+                if (++batch % 1000 == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The condition on a cell table's {@code region} column (lattice nodes of {@link RegionNodes}) that
+     * selects a query's cells, its parameter added to {@code params}: the pooling regions in the scope
+     * when grouped by region, its provinces when grouped by province, else the scope's own node.
+     */
+    public static String regionCondition(StatQuery<?> q, List<String> params) {
+        String prefix = RegionNodes.ALL.equals(q.scope()) ? "" : q.scope();
+        if (q.groupsBy("region")) {
+            params.add(prefix + "%");
+            return " and length(region) = 6 and region like ?";
+        }
+        if (q.groupsBy("province")) {
+            params.add(prefix + "%");
+            return " and length(region) = 2 and region like ?";
+        }
+        params.add(q.scope());
+        return " and region = ?";
+    }
+
+    /** The condition on a dimension's column: its values when grouped by it, else its total ({@code *}). */
+    public static String grouped(String column, boolean grouped) {
+        return " and " + column + (grouped ? " <> '*'" : " = '*'");
     }
 }

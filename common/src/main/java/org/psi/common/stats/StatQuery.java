@@ -22,6 +22,11 @@ public record StatQuery<D extends Enum<D> & GroupingDimension>(YearMonth from, Y
         return groupBy.contains(d);
     }
 
+    /** Whether the query groups by the dimension of this name in {@code groupBy} (e.g. {@code region}). */
+    public boolean groupsBy(String apiName) {
+        return groupBy.stream().anyMatch(d -> d.apiName().equals(apiName));
+    }
+
     /** The months of the query, in order. */
     public List<YearMonth> months() {
         List<YearMonth> months = new ArrayList<>();
@@ -86,9 +91,9 @@ public record StatQuery<D extends Enum<D> & GroupingDimension>(YearMonth from, Y
                 }
             }
         }
-        boolean region = seen.stream().anyMatch(d -> d.apiName().equals("region"));
-        boolean province = seen.stream().anyMatch(d -> d.apiName().equals("province"));
-        if (region && province) {
+        StatQuery<D> q = new StatQuery<>(first, last, scope, List.copyOf(dims));
+        boolean province = q.groupsBy("province");
+        if (q.groupsBy("region") && province) {
             throw new InvalidValueException("groupBy", "CONFLICTING_DIMENSIONS",
                     "Group by region or by province, not both: a region lies in one province");
         }
@@ -96,7 +101,7 @@ public record StatQuery<D extends Enum<D> & GroupingDimension>(YearMonth from, Y
             throw new InvalidValueException("groupBy", "CONFLICTING_DIMENSIONS",
                     "A city lies in one province: group a city's figures by region, not province");
         }
-        return new StatQuery<>(first, last, scope, List.copyOf(dims));
+        return q;
     }
 
     private static <D extends Enum<D> & GroupingDimension> D dimension(Class<D> dimensions, String raw) {

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.psi.common.config.StatisticsConfig;
 import org.psi.common.stats.ProtectedTable;
 import org.psi.common.stats.Snapshot;
+import org.psi.common.stats.SnapshotTally;
 import org.psi.common.stats.StatTable;
 import org.psi.common.stats.Suppression;
 import org.psi.contribution.store.StatisticsRepository;
@@ -55,8 +56,7 @@ public class StatisticsRefresh {
         YearMonth through = YearMonth.now(clock);
         long id = stats.createSnapshot(StatisticsRepository.CONTRIBUTIONS, now, through, config.threshold());
         Suppression suppression = new Suppression(config.threshold(), config.auditLimit());
-        int[] totals = new int[2];
-        boolean[] audited = {true};
+        SnapshotTally tally = new SnapshotTally();
         stats.firstMonth().filter(first -> !first.isAfter(through)).ifPresent(first ->
                 stats.cube(first, through, (month, rows) -> {
                     StatTable.Builder table = StatTable.builder(ContributionLattice.DIMENSIONS,
@@ -64,16 +64,15 @@ public class StatisticsRefresh {
                     rows.forEach(r -> table.put(r.key(), r.persons(), r.amountFen(), r.countedMonths()));
                     ProtectedTable protectedTable = suppression.protect(table.build());
                     stats.insertCells(id, month, protectedTable.cells());
-                    totals[0] += protectedTable.table().size();
-                    totals[1] += (int) protectedTable.cells().stream().filter(ProtectedTable.Cell::suppressed).count();
-                    if (!protectedTable.fullyAudited()) {
-                        audited[0] = false;
+                    if (!tally.add(protectedTable)) {
                         LOG.warnf("Contribution statistics of %s: a group of withheld cells exceeds the audit limit %d;"
                                 + " only the line rule protects it", month, config.auditLimit());
                     }
                 }));
         long took = (System.nanoTime() - started) / 1_000_000;
-        stats.finishSnapshot(StatisticsRepository.CONTRIBUTIONS, id, totals[0], totals[1], audited[0], took);
-        return new Snapshot(id, now, through, config.threshold(), totals[0], totals[1], audited[0], took);
+        stats.finishSnapshot(StatisticsRepository.CONTRIBUTIONS, id, tally.cells(), tally.suppressed(), tally.fullyAudited(),
+                took);
+        return new Snapshot(id, now, through, config.threshold(), tally.cells(), tally.suppressed(), tally.fullyAudited(),
+                took);
     }
 }

@@ -268,26 +268,7 @@ public class LedgerStore {
             }
             ensure(2 * v.length() + 1);
             for (int i = 0; i < v.length(); i++) {
-                char ch = v.charAt(i);
-                switch (ch) {
-                    case '\\' -> {
-                        buf[len++] = '\\';
-                        buf[len++] = '\\';
-                    }
-                    case '\t' -> {
-                        buf[len++] = '\\';
-                        buf[len++] = 't';
-                    }
-                    case '\n' -> {
-                        buf[len++] = '\\';
-                        buf[len++] = 'n';
-                    }
-                    case '\r' -> {
-                        buf[len++] = '\\';
-                        buf[len++] = 'r';
-                    }
-                    default -> buf[len++] = (byte) ch;
-                }
+                escape(v.charAt(i));
             }
             buf[len++] = '\t';
             return this;
@@ -296,28 +277,33 @@ public class LedgerStore {
         private CopyWriter escaped(byte[] utf8) {
             ensure(2 * utf8.length + 1);
             for (byte b : utf8) {
-                switch (b) {
-                    case '\\' -> {
-                        buf[len++] = '\\';
-                        buf[len++] = '\\';
-                    }
-                    case '\t' -> {
-                        buf[len++] = '\\';
-                        buf[len++] = 't';
-                    }
-                    case '\n' -> {
-                        buf[len++] = '\\';
-                        buf[len++] = 'n';
-                    }
-                    case '\r' -> {
-                        buf[len++] = '\\';
-                        buf[len++] = 'r';
-                    }
-                    default -> buf[len++] = b;
-                }
+                escape(b);
             }
             buf[len++] = '\t';
             return this;
+        }
+
+        /** One byte of a text value, escaped as COPY's text format needs (the room is ensured by the caller). */
+        private void escape(int b) {
+            switch (b) {
+                case '\\' -> {
+                    buf[len++] = '\\';
+                    buf[len++] = '\\';
+                }
+                case '\t' -> {
+                    buf[len++] = '\\';
+                    buf[len++] = 't';
+                }
+                case '\n' -> {
+                    buf[len++] = '\\';
+                    buf[len++] = 'n';
+                }
+                case '\r' -> {
+                    buf[len++] = '\\';
+                    buf[len++] = 'r';
+                }
+                default -> buf[len++] = (byte) b;
+            }
         }
 
         CopyWriter num(long v) {

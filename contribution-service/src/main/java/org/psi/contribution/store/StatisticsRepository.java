@@ -16,7 +16,6 @@ import org.psi.common.stats.ProtectedTable;
 import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.SnapshotStore;
 import org.psi.common.stats.StatQuery;
-import org.psi.contribution.domain.ContributionLattice;
 import org.psi.contribution.domain.StatDimension;
 
 /**
@@ -131,21 +130,9 @@ public class StatisticsRepository {
             s.setString(1, first.toString());
             s.setString(2, last.toString());
             try (ResultSet r = s.executeQuery()) {
-                YearMonth current = null;
-                List<CellRow> rows = new ArrayList<>();
-                while (r.next()) {
-                    YearMonth month = YearMonth.parse(r.getString(1));
-                    if (current != null && !month.equals(current)) {
-                        perMonth.accept(current, rows);
-                        rows = new ArrayList<>();
-                    }
-                    current = month;
-                    rows.add(new CellRow(month, List.of(r.getString(2), r.getString(3), r.getString(4)), r.getLong(5),
-                            r.getLong(6), r.getLong(7), false));
-                }
-                if (current != null) {
-                    perMonth.accept(current, rows);
-                }
+                SnapshotStore.byMonth(r, (month, row) -> new CellRow(month,
+                        List.of(row.getString(2), row.getString(3), row.getString(4)), row.getLong(5), row.getLong(6),
+                        row.getLong(7), false), perMonth);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -153,29 +140,18 @@ public class StatisticsRepository {
     }
 
     public void insertCells(long snapshotId, YearMonth month, List<ProtectedTable.Cell> cells) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into stats_contribution_cell (snapshot_id, month, region,"
-                     + " scheme, payer, persons, amount_fen, counted_months, suppressed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int batch = 0;
-            for (ProtectedTable.Cell cell : cells) {
-                s.setLong(1, snapshotId);
-                s.setString(2, month.toString());
-                for (int i = 0; i < 3; i++) {
-                    s.setString(3 + i, cell.key().get(i));
-                }
-                s.setInt(6, Math.toIntExact(cell.figures().persons()));
-                s.setLong(7, cell.figures().sum(0));
-                s.setInt(8, Math.toIntExact(cell.figures().sum(1)));
-                s.setBoolean(9, cell.suppressed());
-                s.addBatch();
-                if (++batch % 1000 == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        snapshots.insertAll("insert into stats_contribution_cell (snapshot_id, month, region, scheme, payer, persons,"
+                + " amount_fen, counted_months, suppressed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", cells, (s, cell) -> {
+                    s.setLong(1, snapshotId);
+                    s.setString(2, month.toString());
+                    for (int i = 0; i < 3; i++) {
+                        s.setString(3 + i, cell.key().get(i));
+                    }
+                    s.setInt(6, Math.toIntExact(cell.figures().persons()));
+                    s.setLong(7, cell.figures().sum(0));
+                    s.setInt(8, Math.toIntExact(cell.figures().sum(1)));
+                    s.setBoolean(9, cell.suppressed());
+                });
     }
 
     /**
@@ -189,18 +165,8 @@ public class StatisticsRepository {
         List<String> params = new ArrayList<>();
         params.add(q.from().toString());
         params.add(q.to().toString());
-        String scopePrefix = ContributionLattice.ALL.equals(q.scope()) ? "" : q.scope();
-        if (q.groups(StatDimension.REGION)) {
-            sql.append(" and length(region) = 6 and region like ?");
-            params.add(scopePrefix + "%");
-        } else if (q.groups(StatDimension.PROVINCE)) {
-            sql.append(" and length(region) = 2 and region like ?");
-            params.add(scopePrefix + "%");
-        } else {
-            sql.append(" and region = ?");
-            params.add(q.scope());
-        }
-        sql.append(q.groups(StatDimension.SCHEME) ? " and scheme <> '*'" : " and scheme = '*'");
+        sql.append(SnapshotStore.regionCondition(q, params));
+        sql.append(SnapshotStore.grouped("scheme", q.groups(StatDimension.SCHEME)));
         if (q.groups(StatDimension.PLATFORM)) {
             sql.append(" and (payer like 'PLATFORM/%' or payer = 'SELF')");
         } else if (q.groups(StatDimension.PAYER_KIND)) {

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.psi.common.config.StatisticsConfig;
 import org.psi.common.stats.ProtectedTable;
 import org.psi.common.stats.Snapshot;
+import org.psi.common.stats.SnapshotTally;
 import org.psi.common.stats.StatTable;
 import org.psi.common.stats.Suppression;
 import org.psi.enrollment.store.CoveredPeriodRepository;
@@ -62,24 +63,20 @@ public class StatisticsRefresh {
         YearMonth through = YearMonth.now(clock);
         long id = stats.createSnapshot(StatisticsRepository.INSURED, now, through, config.threshold());
         Suppression suppression = new Suppression(config.threshold(), config.auditLimit());
-        int[] totals = new int[2];
-        boolean[] audited = {true};
+        SnapshotTally tally = new SnapshotTally();
         stats.firstCoveredMonth().filter(first -> !first.isAfter(through)).ifPresent(first ->
                 stats.cube(first, through, clock.getZone().getId(), (month, rows) -> {
                     StatTable.Builder table = StatTable.builder(InsuredLattice.DIMENSIONS);
                     rows.forEach(r -> table.put(r.key(), r.persons()));
                     ProtectedTable protectedTable = suppression.protect(table.build());
                     stats.insertCells(id, month, protectedTable.cells());
-                    totals[0] += protectedTable.table().size();
-                    totals[1] += (int) protectedTable.cells().stream().filter(ProtectedTable.Cell::suppressed).count();
-                    if (!protectedTable.fullyAudited()) {
-                        audited[0] = false;
+                    if (!tally.add(protectedTable)) {
                         LOG.warnf("Statistics of %s: a group of withheld cells exceeds the audit limit %d;"
                                 + " only the line rule protects it", month, config.auditLimit());
                     }
                 }));
-        stats.finishSnapshot(StatisticsRepository.INSURED, id, totals[0], totals[1], audited[0]);
-        return new Snapshot(id, now, through, config.threshold(), totals[0], totals[1], audited[0]);
+        stats.finishSnapshot(StatisticsRepository.INSURED, id, tally.cells(), tally.suppressed(), tally.fullyAudited());
+        return new Snapshot(id, now, through, config.threshold(), tally.cells(), tally.suppressed(), tally.fullyAudited());
     }
 
     /** Writes the covered periods of enrollments made before they were kept (none once caught up). */

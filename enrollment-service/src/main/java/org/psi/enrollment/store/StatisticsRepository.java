@@ -17,7 +17,6 @@ import org.psi.common.stats.ProtectedTable;
 import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.SnapshotStore;
 import org.psi.common.stats.StatQuery;
-import org.psi.enrollment.domain.InsuredLattice;
 import org.psi.enrollment.domain.StatDimension;
 
 /**
@@ -116,21 +115,8 @@ public class StatisticsRepository {
             s.setString(3, first.atDay(1).toString());
             s.setString(4, last.atDay(1).toString());
             try (ResultSet r = s.executeQuery()) {
-                YearMonth current = null;
-                List<CellRow> rows = new ArrayList<>();
-                while (r.next()) {
-                    YearMonth month = YearMonth.parse(r.getString(1));
-                    if (current != null && !month.equals(current)) {
-                        perMonth.accept(current, rows);
-                        rows = new ArrayList<>();
-                    }
-                    current = month;
-                    rows.add(new CellRow(month, List.of(r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5), r.getString(6)), r.getInt(7), false));
-                }
-                if (current != null) {
-                    perMonth.accept(current, rows);
-                }
+                SnapshotStore.byMonth(r, (month, row) -> new CellRow(month, List.of(row.getString(2),
+                        row.getString(3), row.getString(4), row.getString(5), row.getString(6)), row.getInt(7), false), perMonth);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -138,27 +124,16 @@ public class StatisticsRepository {
     }
 
     public void insertCells(long snapshotId, YearMonth month, List<ProtectedTable.Cell> cells) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into stats_enrollment_cell (snapshot_id, month, region,"
-                     + " scheme, platform, sex, age_band, persons, suppressed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int batch = 0;
-            for (ProtectedTable.Cell cell : cells) {
-                s.setLong(1, snapshotId);
-                s.setString(2, month.toString());
-                for (int i = 0; i < 5; i++) {
-                    s.setString(3 + i, cell.key().get(i));
-                }
-                s.setInt(8, Math.toIntExact(cell.figures().persons()));
-                s.setBoolean(9, cell.suppressed());
-                s.addBatch();
-                if (++batch % 1000 == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        snapshots.insertAll("insert into stats_enrollment_cell (snapshot_id, month, region, scheme, platform, sex,"
+                + " age_band, persons, suppressed) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", cells, (s, cell) -> {
+                    s.setLong(1, snapshotId);
+                    s.setString(2, month.toString());
+                    for (int i = 0; i < 5; i++) {
+                        s.setString(3 + i, cell.key().get(i));
+                    }
+                    s.setInt(8, Math.toIntExact(cell.figures().persons()));
+                    s.setBoolean(9, cell.suppressed());
+                });
     }
 
     /**
@@ -172,21 +147,11 @@ public class StatisticsRepository {
         List<String> params = new ArrayList<>();
         params.add(q.from().toString());
         params.add(q.to().toString());
-        String scopePrefix = InsuredLattice.ALL.equals(q.scope()) ? "" : q.scope();
-        if (q.groups(StatDimension.REGION)) {
-            sql.append(" and length(region) = 6 and region like ?");
-            params.add(scopePrefix + "%");
-        } else if (q.groups(StatDimension.PROVINCE)) {
-            sql.append(" and length(region) = 2 and region like ?");
-            params.add(scopePrefix + "%");
-        } else {
-            sql.append(" and region = ?");
-            params.add(q.scope());
-        }
-        grouped(sql, "scheme", q.groups(StatDimension.SCHEME));
-        grouped(sql, "platform", q.groups(StatDimension.PLATFORM));
-        grouped(sql, "sex", q.groups(StatDimension.SEX));
-        grouped(sql, "age_band", q.groups(StatDimension.AGE_BAND));
+        sql.append(SnapshotStore.regionCondition(q, params))
+                .append(SnapshotStore.grouped("scheme", q.groups(StatDimension.SCHEME)))
+                .append(SnapshotStore.grouped("platform", q.groups(StatDimension.PLATFORM)))
+                .append(SnapshotStore.grouped("sex", q.groups(StatDimension.SEX)))
+                .append(SnapshotStore.grouped("age_band", q.groups(StatDimension.AGE_BAND)));
         sql.append(" order by month, region, scheme, platform, sex, age_band");
         return select(snapshotId, sql.toString(), params);
     }
@@ -207,9 +172,6 @@ public class StatisticsRepository {
                 List.of(from.toString(), to.toString()));
     }
 
-    private static void grouped(StringBuilder sql, String column, boolean grouped) {
-        sql.append(" and ").append(column).append(grouped ? " <> '*'" : " = '*'");
-    }
 
     private List<CellRow> select(long snapshotId, String sql, List<String> params) {
         try (Connection c = db.getConnection();

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.psi.common.config.StatisticsConfig;
 import org.psi.common.stats.ProtectedTable;
 import org.psi.common.stats.Snapshot;
+import org.psi.common.stats.SnapshotTally;
 import org.psi.common.stats.StatTable;
 import org.psi.common.stats.Suppression;
 import org.psi.transfer.domain.TransferCube.CaseFact;
@@ -74,8 +75,7 @@ public class TransferStatisticsRefresh {
         Suppression suppression = new Suppression(config.threshold(), config.auditLimit());
         WorkingCalendar calendar = calendars.calendar();
         Map<List<LocalDate>, Integer> workingDays = new HashMap<>();
-        int[] totals = new int[2];
-        boolean[] audited = {true};
+        SnapshotTally tally = new SnapshotTally();
         stats.cases(clock.getZone().getId(), (month, rows) -> {
             if (month.isAfter(through)) {
                 return;
@@ -90,24 +90,15 @@ public class TransferStatisticsRefresh {
             StatTable.Builder table = StatTable.builder(TransferLattice.DIMENSIONS);
             cells.forEach(c -> table.put(c.key(), c.persons()));
             ProtectedTable protectedTable = suppression.protect(table.build());
-            List<CellRow> stored = new ArrayList<>(cells.size());
-            for (CellFigures c : cells) {
-                boolean withheld = protectedTable.isSuppressed(c.key());
-                stored.add(new CellRow(month, c, withheld));
-                if (withheld) {
-                    totals[1]++;
-                }
-            }
-            stats.insertCells(id, month, stored);
-            totals[0] += stored.size();
-            if (!protectedTable.fullyAudited()) {
-                audited[0] = false;
+            stats.insertCells(id, month,
+                    cells.stream().map(c -> new CellRow(month, c, protectedTable.isSuppressed(c.key()))).toList());
+            if (!tally.add(protectedTable)) {
                 LOG.warnf("Transfer statistics of %s: a group of withheld cells exceeds the audit limit %d;"
                         + " only the line rule protects it", month, config.auditLimit());
             }
         });
-        stats.finishSnapshot(TransferStatisticsRepository.TRANSFERS, id, totals[0], totals[1], audited[0]);
-        return new Snapshot(id, now, through, config.threshold(), totals[0], totals[1], audited[0]);
+        stats.finishSnapshot(TransferStatisticsRepository.TRANSFERS, id, tally.cells(), tally.suppressed(), tally.fullyAudited());
+        return new Snapshot(id, now, through, config.threshold(), tally.cells(), tally.suppressed(), tally.fullyAudited());
     }
 
     private static StepDone done(StepDates step, WorkingCalendar calendar, Map<List<LocalDate>, Integer> memo) {

@@ -21,7 +21,6 @@ import org.psi.common.stats.SnapshotStore;
 import org.psi.common.stats.StatQuery;
 import org.psi.transfer.domain.TransferCube.CellFigures;
 import org.psi.transfer.domain.TransferCube.StepFigures;
-import org.psi.transfer.domain.TransferLattice;
 import org.psi.transfer.domain.TransferStatDimension;
 
 /**
@@ -102,21 +101,9 @@ public class TransferStatisticsRepository {
             s.setFetchSize(10_000);
             s.setString(1, zone);
             try (ResultSet r = s.executeQuery()) {
-                YearMonth current = null;
-                List<CaseRow> rows = new ArrayList<>();
-                while (r.next()) {
-                    YearMonth month = YearMonth.parse(r.getString(1));
-                    if (current != null && !month.equals(current)) {
-                        perMonth.accept(current, rows);
-                        rows = new ArrayList<>();
-                    }
-                    current = month;
-                    rows.add(new CaseRow(month, r.getObject(2, UUID.class), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), step(r, 7), step(r, 11), step(r, 15)));
-                }
-                if (current != null) {
-                    perMonth.accept(current, rows);
-                }
+                SnapshotStore.byMonth(r, (month, row) -> new CaseRow(month, row.getObject(2, UUID.class),
+                        row.getString(3), row.getString(4), row.getString(5), row.getString(6), step(row, 7), step(row, 11),
+                        step(row, 15)), perMonth);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -137,36 +124,25 @@ public class TransferStatisticsRepository {
     }
 
     public void insertCells(long snapshotId, YearMonth month, List<CellRow> cells) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into stats_transfer_cell (snapshot_id, " + CELL_COLUMNS
-                     + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int batch = 0;
-            for (CellRow cell : cells) {
-                CellFigures f = cell.figures();
-                s.setLong(1, snapshotId);
-                s.setString(2, month.toString());
-                for (int i = 0; i < 4; i++) {
-                    s.setString(3 + i, f.key().get(i));
-                }
-                s.setInt(7, Math.toIntExact(f.persons()));
-                s.setInt(8, Math.toIntExact(f.cases()));
-                s.setBoolean(9, cell.suppressed());
-                int col = 10;
-                for (StepFigures step : f.steps()) {
-                    s.setInt(col++, step.done());
-                    s.setBigDecimal(col++, step.medianDays());
-                    s.setInt(col++, step.withDeadline());
-                    s.setInt(col++, step.withinDeadline());
-                }
-                s.addBatch();
-                if (++batch % 1000 == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        snapshots.insertAll("insert into stats_transfer_cell (snapshot_id, " + CELL_COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cells, (s, cell) -> {
+                    CellFigures f = cell.figures();
+                    s.setLong(1, snapshotId);
+                    s.setString(2, month.toString());
+                    for (int i = 0; i < 4; i++) {
+                        s.setString(3 + i, f.key().get(i));
+                    }
+                    s.setInt(7, Math.toIntExact(f.persons()));
+                    s.setInt(8, Math.toIntExact(f.cases()));
+                    s.setBoolean(9, cell.suppressed());
+                    int col = 10;
+                    for (StepFigures step : f.steps()) {
+                        s.setInt(col++, step.done());
+                        s.setBigDecimal(col++, step.medianDays());
+                        s.setInt(col++, step.withDeadline());
+                        s.setInt(col++, step.withinDeadline());
+                    }
+                });
     }
 
     /**
@@ -180,20 +156,10 @@ public class TransferStatisticsRepository {
         List<String> params = new ArrayList<>();
         params.add(q.from().toString());
         params.add(q.to().toString());
-        String scopePrefix = TransferLattice.ALL.equals(q.scope()) ? "" : q.scope();
-        if (q.groups(TransferStatDimension.REGION)) {
-            sql.append(" and length(region) = 6 and region like ?");
-            params.add(scopePrefix + "%");
-        } else if (q.groups(TransferStatDimension.PROVINCE)) {
-            sql.append(" and length(region) = 2 and region like ?");
-            params.add(scopePrefix + "%");
-        } else {
-            sql.append(" and region = ?");
-            params.add(q.scope());
-        }
-        grouped(sql, "direction", q.groups(TransferStatDimension.DIRECTION));
-        grouped(sql, "scheme", q.groups(TransferStatDimension.SCHEME));
-        grouped(sql, "status", q.groups(TransferStatDimension.STATUS));
+        sql.append(SnapshotStore.regionCondition(q, params))
+                .append(SnapshotStore.grouped("direction", q.groups(TransferStatDimension.DIRECTION)))
+                .append(SnapshotStore.grouped("scheme", q.groups(TransferStatDimension.SCHEME)))
+                .append(SnapshotStore.grouped("status", q.groups(TransferStatDimension.STATUS)));
         sql.append(" order by month, region, direction, scheme, status");
         return select(snapshotId, sql.toString(), params);
     }
@@ -206,9 +172,6 @@ public class TransferStatisticsRepository {
                 List.of(q.from().toString(), q.to().toString(), q.scope()));
     }
 
-    private static void grouped(StringBuilder sql, String column, boolean grouped) {
-        sql.append(" and ").append(column).append(grouped ? " <> '*'" : " = '*'");
-    }
 
     private List<CellRow> select(long snapshotId, String sql, List<String> params) {
         try (Connection c = db.getConnection();

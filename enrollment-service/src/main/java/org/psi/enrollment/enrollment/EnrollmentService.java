@@ -28,11 +28,11 @@ public class EnrollmentService {
     public static final int MAX_GRADE = 300;
 
     private final EnrollmentRepository enrollments;
-    private final CoveredPeriodRepository coveredPeriods;
+    private final CoveredPeriodStore coveredPeriods;
     private final EnrollmentPolicy policy;
     private final Clock clock;
 
-    public EnrollmentService(EnrollmentRepository enrollments, CoveredPeriodRepository coveredPeriods,
+    public EnrollmentService(EnrollmentRepository enrollments, CoveredPeriodStore coveredPeriods,
                              EnrollmentPolicy policy, Clock clock) {
         this.enrollments = enrollments;
         this.coveredPeriods = coveredPeriods;

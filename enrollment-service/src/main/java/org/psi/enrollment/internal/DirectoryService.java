@@ -51,8 +51,8 @@ public class DirectoryService {
         this.policy = policy;
     }
 
-    /** The answer for one asked ID: the worker's facts, or why there are none. */
-    public record Answer(Optional<WorkerFacts> facts, String problem) {
+    /** The answer for one asked ID: the worker's dossier, or why there is none. */
+    public record Answer(Optional<WorkerDossier> dossier, String problem) {
     }
 
     public record Eligibility(Platform platform, List<Answer> answers) {
@@ -91,7 +91,7 @@ public class DirectoryService {
                 byIndex.put(key(w.nationalIdIndex), w);
             }
         }
-        Map<UUID, WorkerFacts> facts = facts(new ArrayList<>(byIndex.values()), platform.code);
+        Map<UUID, WorkerDossier> dossiers = dossiers(new ArrayList<>(byIndex.values()), platform.code);
         List<Answer> answers = new ArrayList<>(nationalIds.size());
         for (int i = 0; i < asked.size(); i++) {
             if (asked.get(i) == null) {
@@ -100,27 +100,27 @@ public class DirectoryService {
             }
             Worker w = byIndex.get(key(asked.get(i)));
             answers.add(w == null ? new Answer(Optional.empty(), "NOT_REGISTERED")
-                    : new Answer(Optional.of(facts.get(w.id)), null));
+                    : new Answer(Optional.of(dossiers.get(w.id)), null));
         }
         return new Eligibility(platform, answers);
     }
 
-    public WorkerFacts bySubject(String subject) {
+    public WorkerDossier bySubject(String subject) {
         Worker w = workers.findBySubject(subject).orElseThrow(() -> ProblemException.notFound("Worker"));
-        return facts(List.of(w), null).get(w.id);
+        return dossiers(List.of(w), null).get(w.id);
     }
 
-    public WorkerFacts byId(UUID workerId) {
+    public WorkerDossier byId(UUID workerId) {
         Worker w = workers.findByIdOptional(workerId).orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
-        return facts(List.of(w), null).get(w.id);
+        return dossiers(List.of(w), null).get(w.id);
     }
 
     public EnrollmentTimeline timeline(Enrollment e) {
         return enrollments.timelines(List.of(e)).get(0);
     }
 
-    /** Facts for these workers; consents of one platform only, or of all when {@code platformCode} is null. */
-    private Map<UUID, WorkerFacts> facts(List<Worker> found, String platformCode) {
+    /** Dossiers of these workers; consents of one platform only, or of all when {@code platformCode} is null. */
+    private Map<UUID, WorkerDossier> dossiers(List<Worker> found, String platformCode) {
         Map<UUID, List<EnrollmentTimeline>> timelines = new HashMap<>();
         Map<UUID, List<PlatformLink>> consents = new HashMap<>();
         for (int i = 0; i < found.size(); i += CHUNK) {
@@ -131,7 +131,7 @@ public class DirectoryService {
                     : links.findForPlatform(platformCode, ids);
             batch.forEach(l -> consents.computeIfAbsent(l.workerId, k -> new ArrayList<>()).add(l));
         }
-        return found.stream().collect(Collectors.toMap(w -> w.id, w -> new WorkerFacts(w,
+        return found.stream().collect(Collectors.toMap(w -> w.id, w -> new WorkerDossier(w,
                 timelines.getOrDefault(w.id, List.of()), consents.getOrDefault(w.id, List.of()))));
     }
 

@@ -74,11 +74,11 @@ public final class InternalDtos {
     @Schema(name = "WorkerRecord")
     public record WorkerRecord(UUID workerId, String subject, LocalDate birthDate, Sex sex, String hukouRegion,
                                String residenceRegion, List<EnrollmentRecord> enrollments, List<Consent> consents) {
-        static WorkerRecord of(WorkerFacts f) {
-            var w = f.worker();
+        static WorkerRecord of(WorkerDossier d) {
+            var w = d.worker();
             return new WorkerRecord(w.id, w.subject, w.birthDate, w.sex, w.hukouRegion, w.residenceRegion,
-                    f.enrollments().stream().map(EnrollmentRecord::of).toList(),
-                    f.links().stream().map(Consent::of).toList());
+                    d.enrollments().stream().map(EnrollmentRecord::of).toList(),
+                    d.links().stream().map(Consent::of).toList());
         }
     }
 

@@ -56,7 +56,7 @@ public class InternalResource {
         DirectoryService.Eligibility result = directory.eligibility(body.platformClientId(), body.nationalIds());
         var p = result.platform();
         List<Answer> answers = result.answers().stream()
-                .map(a -> a.facts().map(f -> new Answer(true, null, WorkerRecord.of(f)))
+                .map(a -> a.dossier().map(d -> new Answer(true, null, WorkerRecord.of(d)))
                         .orElseGet(() -> new Answer(false, a.problem(), null)))
                 .toList();
         return new EligibilityResponse(new PlatformFacts(p.code, p.name, p.sectors), answers);

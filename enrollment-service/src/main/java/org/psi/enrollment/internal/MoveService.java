@@ -12,7 +12,7 @@ import org.psi.common.api.ProblemException;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
-import org.psi.enrollment.enrollment.CoveredPeriodRepository;
+import org.psi.enrollment.enrollment.CoveredPeriodStore;
 import org.psi.enrollment.enrollment.Enrollment;
 import org.psi.enrollment.enrollment.EnrollmentRepository;
 import org.psi.enrollment.enrollment.EnrollmentStatus;
@@ -37,10 +37,10 @@ public class MoveService {
     }
 
     private final EnrollmentRepository enrollments;
-    private final CoveredPeriodRepository coveredPeriods;
+    private final CoveredPeriodStore coveredPeriods;
     private final Clock clock;
 
-    public MoveService(EnrollmentRepository enrollments, CoveredPeriodRepository coveredPeriods, Clock clock) {
+    public MoveService(EnrollmentRepository enrollments, CoveredPeriodStore coveredPeriods, Clock clock) {
         this.enrollments = enrollments;
         this.coveredPeriods = coveredPeriods;
         this.clock = clock;

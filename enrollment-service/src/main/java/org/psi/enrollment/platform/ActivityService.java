@@ -22,10 +22,10 @@ public class ActivityService {
 
     public static final int MAX_ACTIVE_WORKERS = 100_000_000;
 
-    private final PlatformActivityRepository activity;
+    private final PlatformActivityStore activity;
     private final Clock clock;
 
-    public ActivityService(PlatformActivityRepository activity, Clock clock) {
+    public ActivityService(PlatformActivityStore activity, Clock clock) {
         this.activity = activity;
         this.clock = clock;
     }

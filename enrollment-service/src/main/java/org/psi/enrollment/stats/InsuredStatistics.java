@@ -13,8 +13,8 @@ import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatQuery;
 import org.psi.common.stats.Suppression;
 import org.psi.enrollment.platform.PlatformActivity;
-import org.psi.enrollment.platform.PlatformActivityRepository;
-import org.psi.enrollment.stats.StatisticsRepository.CellRow;
+import org.psi.enrollment.platform.PlatformActivityStore;
+import org.psi.enrollment.stats.InsuredStatisticsStore.CellRow;
 
 /**
  * Answers statistics queries from the latest snapshot only (see {@link StatisticsRefresh}): every
@@ -23,12 +23,12 @@ import org.psi.enrollment.stats.StatisticsRepository.CellRow;
 @ApplicationScoped
 public class InsuredStatistics {
 
-    private final StatisticsRepository stats;
+    private final InsuredStatisticsStore stats;
     private final StatisticsRefresh refresh;
-    private final PlatformActivityRepository activity;
+    private final PlatformActivityStore activity;
     private final StatisticsConfig config;
 
-    public InsuredStatistics(StatisticsRepository stats, StatisticsRefresh refresh, PlatformActivityRepository activity,
+    public InsuredStatistics(InsuredStatisticsStore stats, StatisticsRefresh refresh, PlatformActivityStore activity,
                              StatisticsConfig config) {
         this.stats = stats;
         this.refresh = refresh;
@@ -79,6 +79,6 @@ public class InsuredStatistics {
 
     /** The latest snapshot; the very first query of a new installation computes one. */
     private Snapshot snapshot() {
-        return stats.latest(StatisticsRepository.INSURED).orElseGet(refresh::refresh);
+        return stats.latest(InsuredStatisticsStore.INSURED).orElseGet(refresh::refresh);
     }
 }

@@ -17,7 +17,7 @@ import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.SnapshotTally;
 import org.psi.common.stats.StatTable;
 import org.psi.common.stats.Suppression;
-import org.psi.enrollment.enrollment.CoveredPeriodRepository;
+import org.psi.enrollment.enrollment.CoveredPeriodStore;
 import org.psi.enrollment.enrollment.EnrollmentRepository;
 import org.psi.enrollment.enrollment.EnrollmentTimeline;
 
@@ -31,13 +31,13 @@ public class StatisticsRefresh {
 
     private static final Logger LOG = Logger.getLogger(StatisticsRefresh.class);
 
-    private final StatisticsRepository stats;
-    private final CoveredPeriodRepository coveredPeriods;
+    private final InsuredStatisticsStore stats;
+    private final CoveredPeriodStore coveredPeriods;
     private final EnrollmentRepository enrollments;
     private final StatisticsConfig config;
     private final Clock clock;
 
-    public StatisticsRefresh(StatisticsRepository stats, CoveredPeriodRepository coveredPeriods,
+    public StatisticsRefresh(InsuredStatisticsStore stats, CoveredPeriodStore coveredPeriods,
                              EnrollmentRepository enrollments, StatisticsConfig config, Clock clock) {
         this.stats = stats;
         this.coveredPeriods = coveredPeriods;
@@ -57,11 +57,11 @@ public class StatisticsRefresh {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     public Snapshot refresh() {
-        stats.lock(StatisticsRepository.INSURED);
+        stats.lock(InsuredStatisticsStore.INSURED);
         catchUpCoveredPeriods();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         YearMonth through = YearMonth.now(clock);
-        long id = stats.createSnapshot(StatisticsRepository.INSURED, now, through, config.threshold());
+        long id = stats.createSnapshot(InsuredStatisticsStore.INSURED, now, through, config.threshold());
         Suppression suppression = new Suppression(config.threshold(), config.auditLimit());
         SnapshotTally tally = new SnapshotTally();
         stats.firstCoveredMonth().filter(first -> !first.isAfter(through)).ifPresent(first ->
@@ -75,7 +75,7 @@ public class StatisticsRefresh {
                                 + " only the line rule protects it", month, config.auditLimit());
                     }
                 }));
-        stats.finishSnapshot(StatisticsRepository.INSURED, id, tally.cells(), tally.suppressed(), tally.fullyAudited());
+        stats.finishSnapshot(InsuredStatisticsStore.INSURED, id, tally.cells(), tally.suppressed(), tally.fullyAudited());
         return new Snapshot(id, now, through, config.threshold(), tally.cells(), tally.suppressed(), tally.fullyAudited());
     }
 

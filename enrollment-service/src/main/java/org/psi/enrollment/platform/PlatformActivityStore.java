@@ -14,13 +14,13 @@ import java.util.List;
 
 /** Platforms' reports of active workers, one row per platform, month and region. */
 @ApplicationScoped
-public class PlatformActivityRepository {
+public class PlatformActivityStore {
 
     private static final String COLUMNS = "platform_code, month, region, active_workers, reported_at, updated_at";
 
     private final AgroalDataSource db;
 
-    public PlatformActivityRepository(AgroalDataSource db) {
+    public PlatformActivityStore(AgroalDataSource db) {
         this.db = db;
     }
 

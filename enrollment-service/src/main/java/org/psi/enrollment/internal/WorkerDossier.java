@@ -6,5 +6,5 @@ import org.psi.enrollment.enrollment.EnrollmentTimeline;
 import org.psi.enrollment.worker.Worker;
 
 /** What the other PSI services need to know of one worker: enrollments with their history, and consents. */
-public record WorkerFacts(Worker worker, List<EnrollmentTimeline> enrollments, List<PlatformLink> links) {
+public record WorkerDossier(Worker worker, List<EnrollmentTimeline> enrollments, List<PlatformLink> links) {
 }

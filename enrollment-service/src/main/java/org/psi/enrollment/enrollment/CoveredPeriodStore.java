@@ -11,11 +11,11 @@ import java.util.UUID;
  * them, kept in a table so that statistics can count covered workers per month in SQL.
  */
 @ApplicationScoped
-public class CoveredPeriodRepository {
+public class CoveredPeriodStore {
 
     private final EntityManager em;
 
-    public CoveredPeriodRepository(EntityManager em) {
+    public CoveredPeriodStore(EntityManager em) {
         this.em = em;
     }
 

@@ -24,7 +24,7 @@ import org.psi.common.stats.StatQuery;
  * reading cells of the latest snapshot for queries.
  */
 @ApplicationScoped
-public class StatisticsRepository {
+public class InsuredStatisticsStore {
 
     public static final String INSURED = "insured-workers";
 
@@ -61,7 +61,7 @@ public class StatisticsRepository {
     private final AgroalDataSource db;
     private final SnapshotStore snapshots;
 
-    public StatisticsRepository(AgroalDataSource db) {
+    public InsuredStatisticsStore(AgroalDataSource db) {
         this.db = db;
         this.snapshots = new SnapshotStore(db);
     }

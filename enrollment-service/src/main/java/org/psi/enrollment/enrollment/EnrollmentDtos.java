@@ -74,18 +74,4 @@ public final class EnrollmentDtos {
                     e.createdAt);
         }
     }
-
-    @Schema(name = "RegionEnrollment")
-    public record RegionEntry(
-            UUID enrollmentId,
-            UUID workerId,
-            @Schema(example = "**************002X") String nationalIdMasked,
-            String name,
-            Scheme scheme,
-            String region,
-            EnrollmentStatus status,
-            YearMonth startMonth,
-            @Schema(nullable = true) YearMonth endMonth,
-            @Schema(nullable = true) Integer baseGrade) {
-    }
 }

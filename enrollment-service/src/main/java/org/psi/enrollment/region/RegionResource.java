@@ -29,7 +29,6 @@ import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
-import org.psi.enrollment.enrollment.EnrollmentDtos.RegionEntry;
 import org.psi.enrollment.enrollment.EnrollmentService;
 import org.psi.enrollment.enrollment.EnrollmentStatus;
 
@@ -51,6 +50,20 @@ public class RegionResource {
     @Schema(name = "PoolingRegion")
     public record Region(@Schema(example = "440000") String code, @Schema(example = "Guangdong") String name,
                          RegionCode.Level level, Set<Scheme> schemes) {
+    }
+
+    @Schema(name = "RegionEnrollment")
+    public record RegionEntry(
+            UUID enrollmentId,
+            UUID workerId,
+            @Schema(example = "**************002X") String nationalIdMasked,
+            String name,
+            Scheme scheme,
+            String region,
+            EnrollmentStatus status,
+            YearMonth startMonth,
+            @Schema(nullable = true) YearMonth endMonth,
+            @Schema(nullable = true) Integer baseGrade) {
     }
 
     @GET

@@ -1,4 +1,4 @@
-package org.psi.enrollment.api;
+package org.psi.enrollment.enrollment;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.psi.common.test.Tokens;
+import org.psi.enrollment.support.Fixtures;
 
 @QuarkusTest
 class EnrollmentResourceTest {

@@ -1,4 +1,4 @@
-package org.psi.enrollment.domain;
+package org.psi.enrollment.enrollment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,12 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.psi.common.domain.Scheme;
-import org.psi.enrollment.enrollment.Enrollment;
-import org.psi.enrollment.enrollment.EnrollmentStatus;
-import org.psi.enrollment.enrollment.EnrollmentTimeline;
-import org.psi.enrollment.enrollment.GradeChange;
-import org.psi.enrollment.enrollment.MonthRange;
-import org.psi.enrollment.enrollment.StatusChange;
 
 class EnrollmentTimelineTest {
 

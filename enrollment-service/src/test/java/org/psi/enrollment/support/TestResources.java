@@ -1,4 +1,4 @@
-package org.psi.enrollment;
+package org.psi.enrollment.support;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -1,4 +1,4 @@
-package org.psi.enrollment.api;
+package org.psi.enrollment;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

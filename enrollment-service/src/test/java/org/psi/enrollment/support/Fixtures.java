@@ -1,4 +1,4 @@
-package org.psi.enrollment.api;
+package org.psi.enrollment.support;
 
 import static io.restassured.RestAssured.given;
 
@@ -12,26 +12,26 @@ import org.psi.common.domain.NationalId;
 import org.psi.common.test.Tokens;
 
 /** Test data made through the API, fresh for each test: no test depends on another. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
     /** A valid citizen ID for someone born on {@code birth}, registered in {@code region}; odd sequence = male. */
-    static String nationalId(String region, LocalDate birth, boolean male) {
+    public static String nationalId(String region, LocalDate birth, boolean male) {
         int seq = ThreadLocalRandom.current().nextInt(0, 499) * 2 + (male ? 1 : 0);
         String first17 = region + birth.toString().replace("-", "") + String.format("%03d", seq);
         return first17 + NationalId.checkCharacter(first17);
     }
 
-    static String nationalId() {
+    public static String nationalId() {
         return nationalId("440305", LocalDate.of(1990, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 7000)), true);
     }
 
-    record Registered(String token, String workerId, String nationalId, String subject) {
+    public record Registered(String token, String workerId, String nationalId, String subject) {
     }
 
-    static Registered worker(String nationalId, String residenceRegion) {
+    public static Registered worker(String nationalId, String residenceRegion) {
         String subject = UUID.randomUUID().toString();
         String token = Tokens.worker(subject);
         String id = given().auth().oauth2(token).contentType(ContentType.JSON)
@@ -41,11 +41,11 @@ final class Fixtures {
         return new Registered(token, id, nationalId, subject);
     }
 
-    static Registered worker() {
+    public static Registered worker() {
         return worker(nationalId(), "440305");
     }
 
-    static ValidatableResponse enrol(String token, String scheme, String region, Integer grade, String startMonth) {
+    public static ValidatableResponse enrol(String token, String scheme, String region, Integer grade, String startMonth) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("scheme", scheme);
         body.put("region", region);
@@ -60,7 +60,7 @@ final class Fixtures {
     }
 
     /** Registers a platform as admin; returns its code. Client id is {@code client-<code>}. */
-    static String platform(String... sectors) {
+    public static String platform(String... sectors) {
         String code = "P" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Platform " + code, "creditCode", creditCode(),
@@ -70,7 +70,7 @@ final class Fixtures {
     }
 
     /** A random valid unified social credit code. */
-    static String creditCode() {
+    public static String creditCode() {
         String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         StringBuilder s = new StringBuilder("91");
         for (int i = 0; i < 15; i++) {

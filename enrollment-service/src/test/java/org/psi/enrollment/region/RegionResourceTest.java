@@ -1,4 +1,4 @@
-package org.psi.enrollment.api;
+package org.psi.enrollment.region;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.psi.common.test.Tokens;
+import org.psi.enrollment.support.Fixtures;
 
 @QuarkusTest
 class RegionResourceTest {

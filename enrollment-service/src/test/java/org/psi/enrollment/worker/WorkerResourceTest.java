@@ -1,4 +1,4 @@
-package org.psi.enrollment.api;
+package org.psi.enrollment.worker;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.psi.common.test.Tokens;
+import org.psi.enrollment.support.Fixtures;
 
 @QuarkusTest
 class WorkerResourceTest {

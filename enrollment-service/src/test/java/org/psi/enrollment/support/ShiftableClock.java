@@ -1,4 +1,4 @@
-package org.psi.enrollment;
+package org.psi.enrollment.support;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;

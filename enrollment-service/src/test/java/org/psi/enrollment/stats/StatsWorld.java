@@ -1,4 +1,4 @@
-package org.psi.enrollment.api;
+package org.psi.enrollment.stats;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +21,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.psi.common.stats.AgeBand;
 import org.psi.common.test.Tokens;
-import org.psi.enrollment.ShiftableClock;
+import org.psi.enrollment.support.Fixtures;
+import org.psi.enrollment.support.ShiftableClock;
 
 /**
  * Workers of known attributes made through the API in one month of the past (covered in that month

@@ -1,0 +1,25 @@
+package org.psi.enrollment.consent;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of /api/workers/me/platform-links. */
+public final class ConsentDtos {
+
+    private ConsentDtos() {
+    }
+
+    @Schema(name = "PlatformLinkRequest")
+    public record LinkRequest(@NotNull @Schema(example = "FASTMEAL") String platformCode) {
+    }
+
+    @Schema(name = "PlatformLink", description = "A worker's consent that a platform may contribute for them")
+    public record Link(UUID id, @Schema(example = "FASTMEAL") String platformCode, boolean active, Instant grantedAt,
+                       @Schema(nullable = true) Instant revokedAt) {
+        static Link of(PlatformLink l) {
+            return new Link(l.id, l.platformCode, l.isActive(), l.grantedAt, l.revokedAt);
+        }
+    }
+}

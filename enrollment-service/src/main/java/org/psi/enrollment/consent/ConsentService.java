@@ -1,0 +1,69 @@
+package org.psi.enrollment.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.psi.common.api.ProblemException;
+import org.psi.enrollment.platform.PlatformRepository;
+import org.psi.enrollment.worker.Worker;
+
+/**
+ * A worker's consents: which platforms may contribute for them, and since when. Revoking ends a
+ * consent at that instant; the record stays, so it can be answered whether a platform was
+ * authorised on any past day.
+ */
+@ApplicationScoped
+public class ConsentService {
+
+    private final PlatformLinkRepository links;
+    private final PlatformRepository platforms;
+    private final Clock clock;
+
+    public ConsentService(PlatformLinkRepository links, PlatformRepository platforms, Clock clock) {
+        this.links = links;
+        this.platforms = platforms;
+        this.clock = clock;
+    }
+
+    public record Granted(PlatformLink link, boolean created) {
+    }
+
+    /** Grants consent; granting a consent that is already active returns it unchanged. */
+    @Transactional
+    public Granted grant(Worker worker, String platformCode) {
+        if (platformCode == null || platforms.findByIdOptional(platformCode).isEmpty()) {
+            throw ProblemException.invalid("platformCode", "UNKNOWN_PLATFORM", "No platform has the code " + platformCode);
+        }
+        var existing = links.findActive(worker.id, platformCode);
+        if (existing.isPresent()) {
+            return new Granted(existing.get(), false);
+        }
+        PlatformLink link = new PlatformLink();
+        link.id = UUID.randomUUID();
+        link.workerId = worker.id;
+        link.platformCode = platformCode;
+        link.grantedAt = Instant.now(clock);
+        try {
+            links.persistAndFlush(link);
+        } catch (PersistenceException e) {
+            throw ProblemException.conflict("consent-exists", "This platform was linked at the same moment; read your links again");
+        }
+        return new Granted(link, true);
+    }
+
+    public List<PlatformLink> ofWorker(Worker worker) {
+        return links.findByWorker(worker.id);
+    }
+
+    @Transactional
+    public PlatformLink revoke(Worker worker, String platformCode) {
+        PlatformLink link = links.findActive(worker.id, platformCode)
+                .orElseThrow(() -> ProblemException.notFound("An active link to platform " + platformCode));
+        link.revokedAt = Instant.now(clock);
+        return link;
+    }
+}

@@ -1,0 +1,186 @@
+package org.psi.enrollment.enrollment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.psi.common.api.ProblemException;
+import org.psi.common.domain.InvalidValueException;
+import org.psi.common.domain.Periods;
+import org.psi.common.domain.PoolingRegions;
+import org.psi.common.domain.RegionCode;
+import org.psi.common.domain.Scheme;
+import org.psi.enrollment.worker.Worker;
+
+/**
+ * Enrollment rules: pooling region of the scheme, base grade 60..300 for monthly schemes, age limits,
+ * one current enrollment per scheme nationwide, and changes that take effect from the next month.
+ */
+@ApplicationScoped
+public class EnrollmentService {
+
+    public static final int MIN_GRADE = 60;
+    public static final int MAX_GRADE = 300;
+
+    private final EnrollmentRepository enrollments;
+    private final CoveredPeriodStore coveredPeriods;
+    private final EnrollmentPolicy policy;
+    private final Clock clock;
+
+    public EnrollmentService(EnrollmentRepository enrollments, CoveredPeriodStore coveredPeriods,
+                             EnrollmentPolicy policy, Clock clock) {
+        this.enrollments = enrollments;
+        this.coveredPeriods = coveredPeriods;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public record Enrolment(String scheme, String region, Integer baseGrade, String startMonth) {
+    }
+
+    public record Change(Integer baseGrade, String status) {
+    }
+
+    @Transactional
+    public EnrollmentTimeline enrol(Worker worker, Enrolment request) {
+        Scheme scheme = Scheme.parse(request.scheme(), "scheme");
+        RegionCode region = PoolingRegions.requirePooling(request.region(), scheme, "region");
+        Integer grade = checkGrade(scheme, request.baseGrade());
+        YearMonth thisMonth = YearMonth.now(clock);
+        YearMonth start = request.startMonth() == null ? thisMonth : Periods.month(request.startMonth(), "startMonth");
+        if (start.isBefore(thisMonth.minusMonths(policy.maxBackdatedMonths()))
+                || start.isAfter(thisMonth.plusMonths(policy.maxFutureMonths()))) {
+            throw new InvalidValueException("startMonth", "OUT_OF_RANGE", "An enrollment may start from "
+                    + thisMonth.minusMonths(policy.maxBackdatedMonths()) + " to " + thisMonth.plusMonths(policy.maxFutureMonths()));
+        }
+        checkAge(worker, start);
+        if (enrollments.findCurrent(worker.id, scheme).isPresent()) {
+            throw alreadyEnrolled(scheme);
+        }
+        Instant now = Instant.now(clock);
+        Enrollment e = new Enrollment();
+        e.id = UUID.randomUUID();
+        e.workerId = worker.id;
+        e.scheme = scheme;
+        e.region = region.value();
+        e.status = EnrollmentStatus.ACTIVE;
+        e.startMonth = start;
+        e.createdAt = now;
+        try {
+            enrollments.persistAndFlush(e);
+        } catch (PersistenceException ex) {
+            throw alreadyEnrolled(scheme);
+        }
+        List<GradeChange> grades = grade == null ? List.of() : List.of(GradeChange.of(e.id, start, grade, now));
+        grades.forEach(g -> g.persist());
+        EnrollmentTimeline timeline = new EnrollmentTimeline(e, grades, List.of());
+        coveredPeriods.replace(timeline, now);
+        return timeline;
+    }
+
+    public List<EnrollmentTimeline> ofWorker(Worker worker) {
+        return enrollments.timelines(enrollments.findByWorker(worker.id));
+    }
+
+    public record RegionEntry(EnrollmentTimeline timeline, Worker worker) {
+    }
+
+    /**
+     * One page of the enrollments in a region and the regions it covers (a province covers its
+     * cities), optionally of one scheme and status, in id order after {@code afterId}.
+     */
+    public List<RegionEntry> inRegion(RegionCode region, Scheme scheme, EnrollmentStatus status, UUID afterId, int rows) {
+        List<Enrollment> page = enrollments.pageUnder(region.prefix(), scheme, status, afterId, rows);
+        java.util.Map<UUID, Worker> owners = Worker.<Worker>list("id in ?1",
+                page.stream().map(e -> e.workerId).distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(w -> w.id, w -> w));
+        return enrollments.timelines(page).stream().map(t -> new RegionEntry(t, owners.get(t.enrollment().workerId))).toList();
+    }
+
+    /** A new base grade or a suspension/reactivation, in force from the next month. */
+    @Transactional
+    public EnrollmentTimeline change(Worker worker, UUID enrollmentId, Change change) {
+        Enrollment e = enrollments.findOwned(enrollmentId, worker.id)
+                .orElseThrow(() -> ProblemException.notFound("Enrollment " + enrollmentId));
+        if (change.baseGrade() == null && change.status() == null) {
+            throw ProblemException.invalid("body", "REQUIRED", "Give a new baseGrade or a status (SUSPENDED or ACTIVE)");
+        }
+        if (e.status == EnrollmentStatus.CLOSED) {
+            throw ProblemException.conflict("enrollment-closed", "This enrollment was closed by a transfer and cannot change");
+        }
+        Instant now = Instant.now(clock);
+        YearMonth from = YearMonth.now(clock).plusMonths(1);
+        if (from.isBefore(e.startMonth)) {
+            from = e.startMonth;
+        }
+        if (change.baseGrade() != null) {
+            int grade = checkGrade(e.scheme, change.baseGrade());
+            GradeChange.of(e.id, from, grade, now).persist();
+        }
+        if (change.status() != null) {
+            EnrollmentStatus target = switch (change.status()) {
+                case "SUSPENDED" -> EnrollmentStatus.SUSPENDED;
+                case "ACTIVE" -> EnrollmentStatus.ACTIVE;
+                default -> throw new InvalidValueException("status", "INVALID_STATUS",
+                        "A worker can set the status to SUSPENDED or ACTIVE");
+            };
+            if (e.status == EnrollmentStatus.TEMPORARY) {
+                throw ProblemException.conflict("enrollment-temporary",
+                        "A temporary contribution account follows its transfer and cannot be suspended here");
+            }
+            if (e.status != target) {
+                e.status = target;
+                StatusChange.of(e.id, from, target, now).persist();
+            }
+        }
+        enrollments.flush();
+        EnrollmentTimeline timeline = enrollments.timelines(List.of(e)).get(0);
+        coveredPeriods.replace(timeline, now);
+        return timeline;
+    }
+
+    private Integer checkGrade(Scheme scheme, Integer grade) {
+        if (!scheme.hasBaseGrade()) {
+            if (grade != null) {
+                throw new InvalidValueException("baseGrade", "NOT_APPLICABLE",
+                        scheme + " is paid per order by the platform and has no base grade");
+            }
+            return null;
+        }
+        if (grade == null) {
+            throw new InvalidValueException("baseGrade", "REQUIRED", scheme + " needs a baseGrade, 60 to 300 (percent)");
+        }
+        if (grade < MIN_GRADE || grade > MAX_GRADE) {
+            throw new InvalidValueException("baseGrade", "OUT_OF_RANGE",
+                    "The base grade is 60 to 300 percent of the region's average monthly wage");
+        }
+        return grade;
+    }
+
+    private void checkAge(Worker worker, YearMonth start) {
+        LocalDate firstDay = start.atDay(1);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = firstDay.isAfter(today) ? firstDay : today;
+        int ageAtStart = Periods.age(worker.birthDate, start.atEndOfMonth());
+        if (ageAtStart < policy.minimumAge()) {
+            throw new ProblemException(422, "age-limit", "Age limit",
+                    "Enrollment is open from age " + policy.minimumAge());
+        }
+        int retirement = policy.retirementAgeOf(worker.sex);
+        if (Periods.age(worker.birthDate, from) >= retirement) {
+            throw new ProblemException(422, "age-limit", "Age limit",
+                    "Enrollment as a flexible-employment worker ends at the statutory retirement age (" + retirement + ")");
+        }
+    }
+
+    private static ProblemException alreadyEnrolled(Scheme scheme) {
+        return ProblemException.conflict("already-enrolled", "You already have a current " + scheme
+                + " enrollment; one is allowed nationwide. To move it to another region, apply for a transfer: "
+                + "POST /api/transfers (transfer-service)");
+    }
+}

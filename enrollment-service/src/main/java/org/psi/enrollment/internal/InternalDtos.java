@@ -1,0 +1,95 @@
+package org.psi.enrollment.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.psi.common.domain.Scheme;
+import org.psi.common.domain.Sector;
+import org.psi.common.domain.Sex;
+import org.psi.enrollment.consent.PlatformLink;
+import org.psi.enrollment.enrollment.EnrollmentDtos;
+import org.psi.enrollment.enrollment.EnrollmentStatus;
+import org.psi.enrollment.enrollment.EnrollmentTimeline;
+
+/** Bodies of the internal API that the contribution-service and transfer-service call. */
+public final class InternalDtos {
+
+    private InternalDtos() {
+    }
+
+    @Schema(name = "EligibilityRequest")
+    public record EligibilityRequest(
+            @NotBlank @Schema(example = "platform-fastmeal", description = "The OIDC client id of the platform that sent the feed") String platformClientId,
+            @NotNull @Schema(description = "Citizen IDs, in feed order; duplicates allowed") List<String> nationalIds) {
+    }
+
+    @Schema(name = "EligibilityPlatform")
+    public record PlatformFacts(String code, String name, Set<Sector> sectors) {
+    }
+
+    @Schema(name = "Eligibility")
+    public record EligibilityResponse(PlatformFacts platform,
+                                      @Schema(description = "One entry per asked ID, in the order asked") List<Answer> results) {
+    }
+
+    @Schema(name = "EligibilityAnswer")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Answer(boolean found,
+                         @Schema(description = "Why nothing was found: NOT_REGISTERED or the ID's validation code") String problem,
+                         WorkerRecord worker) {
+    }
+
+    @Schema(name = "GradePeriod")
+    public record GradeFrom(YearMonth fromMonth, int baseGrade) {
+    }
+
+    @Schema(name = "EnrollmentRecord")
+    public record EnrollmentRecord(UUID enrollmentId, Scheme scheme, String region, EnrollmentStatus status,
+                                   YearMonth startMonth, YearMonth endMonth,
+                                   @Schema(description = "Months in which contributions are due and accepted") List<EnrollmentDtos.Months> coveredPeriods,
+                                   List<GradeFrom> grades, UUID openedByTransfer, UUID closedByTransfer) {
+        static EnrollmentRecord of(EnrollmentTimeline t) {
+            var e = t.enrollment();
+            return new EnrollmentRecord(e.id, e.scheme, e.region, e.status, e.startMonth, e.endMonth,
+                    t.coveredPeriods().stream().map(EnrollmentDtos.Months::of).toList(),
+                    t.grades().stream().map(g -> new GradeFrom(g.effectiveMonth, g.baseGrade)).toList(),
+                    e.openedByTransfer, e.closedByTransfer);
+        }
+    }
+
+    @Schema(name = "ConsentRecord")
+    public record Consent(String platformCode, Instant grantedAt, Instant revokedAt) {
+        static Consent of(PlatformLink l) {
+            return new Consent(l.platformCode, l.grantedAt, l.revokedAt);
+        }
+    }
+
+    @Schema(name = "WorkerRecord")
+    public record WorkerRecord(UUID workerId, String subject, LocalDate birthDate, Sex sex, String hukouRegion,
+                               String residenceRegion, List<EnrollmentRecord> enrollments, List<Consent> consents) {
+        static WorkerRecord of(WorkerDossier d) {
+            var w = d.worker();
+            return new WorkerRecord(w.id, w.subject, w.birthDate, w.sex, w.hukouRegion, w.residenceRegion,
+                    d.enrollments().stream().map(EnrollmentRecord::of).toList(),
+                    d.links().stream().map(Consent::of).toList());
+        }
+    }
+
+    @Schema(name = "EnrollmentMove")
+    public record MoveRequest(@NotNull UUID workerId, @NotNull Scheme scheme,
+                              @NotNull @Schema(example = "310000") String toRegion,
+                              @NotNull MoveService.Mode mode,
+                              @Schema(description = "First month at the destination; defaults to next month") YearMonth fromMonth) {
+    }
+
+    @Schema(name = "EnrollmentMoved")
+    public record MoveResponse(UUID transferId, EnrollmentRecord closed, EnrollmentRecord opened) {
+    }
+}

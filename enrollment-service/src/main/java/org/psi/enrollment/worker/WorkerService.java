@@ -1,0 +1,109 @@
+package org.psi.enrollment.worker;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.psi.common.api.ProblemException;
+import org.psi.common.domain.NationalId;
+import org.psi.common.domain.PoolingRegions;
+import org.psi.common.domain.RegionCode;
+import org.psi.enrollment.enrollment.EnrollmentRepository;
+
+/** Registration of workers and the views of their profile, including the audited unmasked read. */
+@ApplicationScoped
+public class WorkerService {
+
+    private final WorkerRepository workers;
+    private final EnrollmentRepository enrollments;
+    private final NationalIdVault vault;
+    private final Clock clock;
+
+    public WorkerService(WorkerRepository workers, EnrollmentRepository enrollments, NationalIdVault vault, Clock clock) {
+        this.workers = workers;
+        this.enrollments = enrollments;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    public record Registration(String nationalId, String name, String phone, String hukouRegion, String residenceRegion) {
+    }
+
+    /** Registers the caller (by token subject). The household region defaults to the ID's address code. */
+    @Transactional
+    public Worker register(String subject, Registration r) {
+        NationalId id = NationalId.parse(r.nationalId(), LocalDate.now(clock));
+        RegionCode hukou = r.hukouRegion() == null ? id.addressCode() : RegionCode.parse(r.hukouRegion(), "hukouRegion");
+        PoolingRegions.requireKnown(hukou.value(), "hukouRegion");
+        RegionCode residence = PoolingRegions.requireKnown(r.residenceRegion(), "residenceRegion");
+        if (workers.findBySubject(subject).isPresent()) {
+            throw ProblemException.conflict("already-registered", "This login is already registered as a worker");
+        }
+        byte[] index = vault.index(id);
+        if (workers.findByIndex(index).isPresent()) {
+            throw ProblemException.conflict("national-id-registered",
+                    "This citizen ID number is already registered to another login");
+        }
+        Worker w = new Worker();
+        w.id = UUID.randomUUID();
+        w.subject = subject;
+        w.nationalIdCipher = vault.encrypt(id);
+        w.nationalIdIndex = index;
+        w.nationalIdLast4 = id.value().substring(14);
+        w.name = r.name().strip();
+        w.phone = r.phone().strip();
+        w.birthDate = id.birthDate();
+        w.sex = id.sex();
+        w.hukouRegion = hukou.value();
+        w.residenceRegion = residence.value();
+        w.createdAt = Instant.now(clock);
+        try {
+            workers.persistAndFlush(w);
+        } catch (PersistenceException e) {
+            // a concurrent registration of the same subject or ID won the race
+            throw ProblemException.conflict("already-registered",
+                    "This login or citizen ID number is already registered");
+        }
+        return w;
+    }
+
+    public Worker me(String subject) {
+        return workers.findBySubject(subject).orElseThrow(() -> new ProblemException(404, "not-registered",
+                "Not registered", "This login is not registered as a worker yet: POST /api/workers first"));
+    }
+
+    /**
+     * A worker's profile for an officer of a region where the worker is or was enrolled, or an admin.
+     * Anyone else is told it does not exist.
+     */
+    public Worker forOfficial(UUID workerId, RegionCode officerRegion, boolean admin) {
+        Worker w = workers.findByIdOptional(workerId).orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
+        if (!admin && (officerRegion == null || !enrollments.hasEnrollmentUnder(workerId, officerRegion.prefix()))) {
+            throw ProblemException.notFound("Worker " + workerId);
+        }
+        return w;
+    }
+
+    /** The full citizen ID for an officer with a reason; every such read is written to the audit table first. */
+    @Transactional
+    public NationalId reveal(Worker w, String actor, String reason) {
+        if (reason == null || reason.isBlank() || reason.strip().length() < 5) {
+            throw ProblemException.invalid("reason", "REQUIRED",
+                    "Showing the full citizen ID number needs a reason of at least 5 characters");
+        }
+        if (reason.length() > 500) {
+            throw ProblemException.invalid("reason", "INVALID_SIZE", "The reason has at most 500 characters");
+        }
+        IdRevealAudit audit = new IdRevealAudit();
+        audit.id = UUID.randomUUID();
+        audit.workerId = w.id;
+        audit.actor = actor;
+        audit.reason = reason.strip();
+        audit.at = Instant.now(clock);
+        audit.persist();
+        return vault.decrypt(w.nationalIdCipher);
+    }
+}

@@ -20,9 +20,9 @@ import org.psi.common.domain.Sector;
 import org.psi.contribution.client.EnrollmentRecords.EligibilityRequest;
 import org.psi.contribution.client.EnrollmentRecords.EligibilityResponse;
 import org.psi.contribution.client.EnrollmentRecords.WorkerRecord;
-import org.psi.contribution.domain.Eligibility;
-import org.psi.contribution.domain.PlatformFacts;
-import org.psi.contribution.domain.WorkerFacts;
+import org.psi.contribution.insured.Eligibility;
+import org.psi.contribution.insured.PlatformFacts;
+import org.psi.contribution.insured.WorkerFacts;
 
 /**
  * What this service knows about workers and platforms, asked of the enrollment-service: one

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.psi.common.api.ProblemException;
-import org.psi.contribution.domain.FeedLine;
+import org.psi.contribution.feed.FeedLine;
+import org.psi.contribution.feed.FeedReader;
 
 /** The three feed formats, read without Quarkus. */
 class FeedReaderTest {

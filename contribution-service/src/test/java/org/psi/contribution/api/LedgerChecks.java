@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.psi.common.domain.Scheme;
-import org.psi.contribution.domain.AccountKey;
+import org.psi.contribution.ledger.AccountKey;
 
 /**
  * What every test that touches money checks against the database itself: after each test, the

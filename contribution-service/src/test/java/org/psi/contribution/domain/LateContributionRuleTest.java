@@ -14,6 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.psi.common.domain.Scheme;
+import org.psi.contribution.ledger.LateContributionRule;
+import org.psi.contribution.ledger.Leg;
+import org.psi.contribution.ledger.PostingDraft;
+import org.psi.contribution.ledger.PostingKind;
 
 class LateContributionRuleTest {
 

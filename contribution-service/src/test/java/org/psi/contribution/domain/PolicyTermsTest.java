@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.psi.common.domain.Scheme;
 import org.psi.common.domain.Sector;
+import org.psi.contribution.policy.PolicyTerms;
 
 class PolicyTermsTest {
 

@@ -1,7 +1,0 @@
-package org.psi.contribution.domain;
-
-import java.time.YearMonth;
-
-/** A day with occupational-injury orders (net of reversals) reported by one platform ({@code source}). */
-public record CoveredDay(String source, String day, YearMonth month) {
-}

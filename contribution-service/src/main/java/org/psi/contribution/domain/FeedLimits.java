@@ -1,5 +1,0 @@
-package org.psi.contribution.domain;
-
-/** Limits of a feed: lines per batch, the largest amount of one line, the most orders of one line. */
-public record FeedLimits(int maxLines, long maxAmountFen, long maxOrders) {
-}

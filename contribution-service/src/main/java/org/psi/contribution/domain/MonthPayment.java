@@ -1,7 +1,0 @@
-package org.psi.contribution.domain;
-
-import java.time.YearMonth;
-
-/** What one payer ({@code source}) paid toward a month of a worker's scheme in a region, net of reversals. */
-public record MonthPayment(YearMonth month, String region, String source, long amountFen, long orders) {
-}

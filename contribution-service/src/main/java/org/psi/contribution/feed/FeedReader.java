@@ -1,0 +1,408 @@
+package org.psi.contribution.feed;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.psi.common.api.Problem;
+import org.psi.common.api.ProblemException;
+
+/**
+ * Reads a feed body in one of its three forms into lines, streaming and without binding each line
+ * to an object tree:
+ * <ul>
+ *   <li>{@code application/json}: {@code {"lines": [{...}, ...]}}</li>
+ *   <li>{@code application/x-ndjson}: one line object per text line</li>
+ *   <li>{@code text/csv}: UTF-8, a header row naming the columns, then one line per row; an empty
+ *       cell is an absent field; RFC 4180 quoting</li>
+ * </ul>
+ * A line's fields: {@code ref, nationalId, scheme, period, amountFen, orders, sector, reversesRef}.
+ * A body that is not well-formed, a field of the wrong type or an unknown field is bad input (400,
+ * each problem with its line); more lines than allowed is 413.
+ */
+public final class FeedReader {
+
+    public static final String JSON = "application/json";
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String CSV = "text/csv";
+    static final List<String> FIELDS = List.of("ref", "nationalId", "scheme", "period", "amountFen", "orders", "sector", "reversesRef");
+
+    private final JsonFactory factory;
+    private final int maxLines;
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+    private int errorCount;
+
+    private FeedReader(JsonFactory factory, int maxLines) {
+        this.factory = factory;
+        this.maxLines = maxLines;
+    }
+
+    /** The media type the body is read as, from a Content-Type header; 415 for any other. */
+    public static String format(String contentType) {
+        if (contentType == null) {
+            throw unsupported();
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase();
+        return switch (type) {
+            case JSON, NDJSON, CSV -> type;
+            default -> throw unsupported();
+        };
+    }
+
+    public static List<FeedLine> read(JsonFactory factory, String format, byte[] body, int maxLines) {
+        FeedReader reader = new FeedReader(factory, maxLines);
+        List<FeedLine> lines = switch (format) {
+            case JSON -> reader.json(body);
+            case NDJSON -> reader.ndjson(body);
+            case CSV -> reader.csv(body);
+            default -> throw unsupported();
+        };
+        if (reader.errorCount > 0) {
+            throw new ProblemException(400, "invalid-feed", "Invalid feed", reader.errorCount
+                    + " fields of the feed have the wrong type or are not part of a line; nothing was applied", reader.errors);
+        }
+        return lines;
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    private List<FeedLine> json(byte[] body) {
+        List<FeedLine> lines = new ArrayList<>();
+        try (JsonParser p = factory.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw malformed("A JSON feed is an object: {\"lines\": [...]}");
+            }
+            boolean sawLines = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"lines".equals(name)) {
+                    fieldError(0, name, "UNKNOWN_FIELD", "The field " + name + " is not part of a feed; it has only lines");
+                    p.skipChildren();
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    throw malformed("lines is an array of line objects");
+                }
+                sawLines = true;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() == null) {
+                        throw malformed("The JSON ends inside lines");
+                    }
+                    lines.add(lineObject(p, lines.size() + 1));
+                    checkCount(lines.size());
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw malformed("The JSON feed object must end after its fields");
+            }
+            if (!sawLines) {
+                throw ProblemException.invalid("lines", "REQUIRED", "A feed has lines: {\"lines\": [...]}");
+            }
+        } catch (JsonProcessingException e) {
+            throw malformed(jsonProblem(e));
+        } catch (IOException e) {
+            throw malformed("The body could not be read");
+        }
+        return lines;
+    }
+
+    /** One parser over the whole body, reading one root-level object per text line. */
+    private List<FeedLine> ndjson(byte[] body) {
+        List<FeedLine> lines = new ArrayList<>();
+        try (JsonParser p = factory.createParser(body)) {
+            int lastLine = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                int textLine = p.currentTokenLocation().getLineNr();
+                if (t != JsonToken.START_OBJECT) {
+                    throw malformed("Text line " + textLine + " is not a JSON object");
+                }
+                if (textLine == lastLine) {
+                    throw malformed("Text line " + textLine + " holds more than one JSON object");
+                }
+                lines.add(lineObject(p, lines.size() + 1));
+                lastLine = p.currentTokenLocation().getLineNr();
+                checkCount(lines.size());
+            }
+        } catch (JsonProcessingException e) {
+            throw malformed(jsonProblem(e));
+        } catch (IOException e) {
+            throw malformed("The body could not be read");
+        }
+        if (lines.isEmpty()) {
+            throw ProblemException.invalid("lines", "REQUIRED", "An NDJSON feed has at least one line object");
+        }
+        return lines;
+    }
+
+    /** Reads one line object; the parser is on its START_OBJECT and is left on its END_OBJECT. */
+    private FeedLine lineObject(JsonParser p, int line) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            fieldError(line, "lines[" + (line - 1) + "]", "INVALID_TYPE", "Each line is a JSON object");
+            p.skipChildren();
+            return new FeedLine(line, null, null, null, null, null, null, null, null);
+        }
+        String ref = null;
+        String nationalId = null;
+        String scheme = null;
+        String period = null;
+        Long amount = null;
+        Long orders = null;
+        String sector = null;
+        String reverses = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "ref" -> ref = string(p, t, line, name);
+                case "nationalId" -> nationalId = string(p, t, line, name);
+                case "scheme" -> scheme = string(p, t, line, name);
+                case "period" -> period = string(p, t, line, name);
+                case "amountFen" -> amount = integer(p, t, line, name);
+                case "orders" -> orders = integer(p, t, line, name);
+                case "sector" -> sector = string(p, t, line, name);
+                case "reversesRef" -> reverses = string(p, t, line, name);
+                default -> {
+                    fieldError(line, name, "UNKNOWN_FIELD", "The field " + name + " is not part of a line");
+                    p.skipChildren();
+                }
+            }
+        }
+        return new FeedLine(line, ref, nationalId, scheme, period, amount, orders, sector, reverses);
+    }
+
+    private String string(JsonParser p, JsonToken t, int line, String field) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        fieldError(line, field, "INVALID_TYPE", field + " is a string");
+        p.skipChildren();
+        return null;
+    }
+
+    private Long integer(JsonParser p, JsonToken t, int line, String field) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return p.getLongValue();
+        }
+        fieldError(line, field, "INVALID_TYPE", field + " is a whole number (fen, orders), not "
+                + (t == JsonToken.VALUE_STRING ? "a string" : t == JsonToken.VALUE_NUMBER_FLOAT ? "a fraction" : "this"));
+        p.skipChildren();
+        return null;
+    }
+
+    // ------------------------------------------------------------------ CSV
+
+    private List<FeedLine> csv(byte[] body) {
+        String text = utf8(body);
+        CsvCursor cursor = new CsvCursor(text);
+        List<String> header = cursor.row();
+        if (header == null || header.isEmpty() || header.size() == 1 && header.get(0).isBlank()) {
+            throw malformed("A CSV feed starts with a header row naming its columns: " + String.join(",", FIELDS));
+        }
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            header.set(0, header.get(0).substring(1));
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip();
+            if (!FIELDS.contains(name)) {
+                fieldError(0, name, "UNKNOWN_FIELD", "The column " + name + " is not part of a line; columns are "
+                        + String.join(",", FIELDS));
+            } else if (columns.put(name, i) != null) {
+                fieldError(0, name, "DUPLICATE_COLUMN", "The column " + name + " appears twice");
+            }
+        }
+        if (errorCount > 0) {
+            return List.of();
+        }
+        List<FeedLine> lines = new ArrayList<>();
+        List<String> row;
+        while ((row = cursor.row()) != null) {
+            if (row.size() == 1 && row.get(0).isEmpty()) {
+                continue;
+            }
+            int line = lines.size() + 1;
+            if (row.size() != header.size()) {
+                throw malformed("CSV row " + (line) + " (text line " + cursor.startLine + ") has " + row.size()
+                        + " cells; the header has " + header.size());
+            }
+            lines.add(new FeedLine(line, cell(row, columns, "ref"), cell(row, columns, "nationalId"),
+                    cell(row, columns, "scheme"), cell(row, columns, "period"),
+                    number(row, columns, "amountFen", line), number(row, columns, "orders", line),
+                    cell(row, columns, "sector"), cell(row, columns, "reversesRef")));
+            checkCount(lines.size());
+        }
+        if (lines.isEmpty() && errorCount == 0) {
+            throw ProblemException.invalid("lines", "REQUIRED", "A CSV feed has at least one row after its header");
+        }
+        return lines;
+    }
+
+    private static String cell(List<String> row, Map<String, Integer> columns, String name) {
+        Integer i = columns.get(name);
+        if (i == null) {
+            return null;
+        }
+        String v = row.get(i);
+        return v.isEmpty() ? null : v;
+    }
+
+    private Long number(List<String> row, Map<String, Integer> columns, String name, int line) {
+        String v = cell(row, columns, name);
+        if (v == null) {
+            return null;
+        }
+        String s = v.strip();
+        if (!wholeNumber(s)) {
+            fieldError(line, name, "INVALID_TYPE", name + " is a whole number (fen, orders)");
+            return null;
+        }
+        return Long.parseLong(s);
+    }
+
+    /** RFC 4180 rows: cells separated by commas, quoted cells may hold commas, quotes ("") and line breaks. */
+    private final class CsvCursor {
+        private final String s;
+        private int pos;
+        private int textLine = 1;
+        int startLine;
+
+        CsvCursor(String s) {
+            this.s = s;
+        }
+
+        List<String> row() {
+            if (pos >= s.length()) {
+                return null;
+            }
+            startLine = textLine;
+            List<String> cells = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            boolean wasQuoted = false;
+            while (pos < s.length()) {
+                char c = s.charAt(pos++);
+                if (quoted) {
+                    if (c == '"') {
+                        if (pos < s.length() && s.charAt(pos) == '"') {
+                            cell.append('"');
+                            pos++;
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        if (c == '\n') {
+                            textLine++;
+                        }
+                        cell.append(c);
+                    }
+                } else if (c == '"') {
+                    if (cell.length() > 0 || wasQuoted) {
+                        throw malformed("CSV text line " + textLine + ": a quote inside an unquoted cell");
+                    }
+                    quoted = true;
+                    wasQuoted = true;
+                } else if (c == ',') {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                    wasQuoted = false;
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && pos < s.length() && s.charAt(pos) == '\n') {
+                        pos++;
+                    }
+                    textLine++;
+                    cells.add(cell.toString());
+                    return cells;
+                } else {
+                    if (wasQuoted) {
+                        throw malformed("CSV text line " + textLine + ": text after a closing quote");
+                    }
+                    cell.append(c);
+                }
+            }
+            if (quoted) {
+                throw malformed("CSV text line " + startLine + ": a quoted cell is never closed");
+            }
+            cells.add(cell.toString());
+            return cells;
+        }
+    }
+
+    // ------------------------------------------------------------------ common
+
+    private void checkCount(int lines) {
+        if (lines > maxLines) {
+            throw new ProblemException(413, "too-many-lines", "Payload too large", "A feed has at most " + maxLines
+                    + " lines; split it into several batches, each with its own Idempotency-Key");
+        }
+    }
+
+    private void fieldError(int line, String field, String code, String message) {
+        errorCount++;
+        if (errors.size() < FeedLines.MAX_LISTED_ERRORS) {
+            errors.add(new Problem.FieldError(field, line == 0 ? null : line, code, message));
+        }
+    }
+
+    private static boolean wholeNumber(String s) {
+        int start = s.startsWith("-") ? 1 : 0;
+        if (s.length() <= start || s.length() - start > 18) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed("A CSV feed is UTF-8 text");
+        }
+    }
+
+    private static String jsonProblem(JsonProcessingException e) {
+        var at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return "The body is not well-formed JSON" + where;
+    }
+
+    private static ProblemException malformed(String detail) {
+        return new ProblemException(400, "malformed-body", "Malformed request body", detail);
+    }
+
+    private static ProblemException unsupported() {
+        return new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                "A feed is sent as application/json, application/x-ndjson or text/csv");
+    }
+}

@@ -1,0 +1,25 @@
+package org.psi.contribution.feed;
+
+import org.psi.common.api.ProblemException;
+
+/** The {@code Idempotency-Key} header of mutating POSTs: 1 to 255 characters, scoped to the caller. */
+public final class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    /** Set on a response that answers a retry with the first response. */
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private Idempotency() {
+    }
+
+    public static String require(String key) {
+        if (key == null || key.isEmpty()) {
+            throw ProblemException.invalid(HEADER, "REQUIRED",
+                    "Send an Idempotency-Key header (1 to 255 characters): a retry with the same key never applies twice");
+        }
+        if (key.length() > 255) {
+            throw ProblemException.invalid(HEADER, "INVALID_SIZE", "An Idempotency-Key has 1 to 255 characters");
+        }
+        return key;
+    }
+}

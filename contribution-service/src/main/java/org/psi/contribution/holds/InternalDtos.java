@@ -1,0 +1,50 @@
+package org.psi.contribution.holds;
+
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Bodies of the internal API for the transfer-service (docs/INTERNAL-API.md). */
+public final class InternalDtos {
+
+    private InternalDtos() {
+    }
+
+    @Schema(name = "RegionMonthCount")
+    public record RegionMonths(@Schema(example = "440000") String region, @Schema(example = "24") int months) {
+    }
+
+    @Schema(name = "TransferQuote")
+    public record Quote(UUID workerId, @Schema(example = "PENSION") String scheme, @Schema(example = "440000") String fromRegion,
+                        @Schema(example = "179712", description = "The whole individual account balance in fromRegion") long individualAccountFen,
+                        @Schema(example = "269568", description = "PENSION: 12% of the base of each counted month in fromRegion not moved before; MEDICAL: 0") long pooledFundFen,
+                        @Schema(example = "24", description = "Counted months in fromRegion that move") int months,
+                        List<RegionMonths> countedMonthsByRegion) {
+        static Quote of(TransferService.Quote q) {
+            return new Quote(q.workerId(), q.scheme().name(), q.fromRegion(), q.individualAccountFen(), q.pooledFundFen(),
+                    q.months(), q.countedMonthsByRegion().entrySet().stream()
+                            .map(e -> new RegionMonths(e.getKey(), e.getValue())).toList());
+        }
+    }
+
+    @Schema(name = "TransferHoldRequest")
+    public record HoldRequest(@NotNull UUID workerId,
+                              @NotNull @Schema(example = "PENSION", enumeration = {"PENSION", "MEDICAL"}) String scheme,
+                              @NotNull @Schema(example = "440000") String fromRegion,
+                              @NotNull @Schema(example = "310000") String toRegion) {
+    }
+
+    @Schema(name = "TransferHold", description = "HELD and RELEASED show the held amounts; COMMITTED what the commit moved")
+    public record Hold(UUID transferId, @Schema(enumeration = {"HELD", "COMMITTED", "RELEASED"}) String status,
+                       UUID workerId, String scheme, String fromRegion, String toRegion,
+                       long individualAccountFen, long pooledFundFen, int months) {
+        static Hold of(TransferHold h) {
+            boolean committed = h.status == TransferHold.Status.COMMITTED;
+            return new Hold(h.transferId, h.status.name(), h.workerId, h.scheme.name(), h.fromRegion, h.toRegion,
+                    committed ? h.committedIndividualFen : h.heldIndividualFen,
+                    committed ? h.committedPooledFen : h.heldPooledFen,
+                    committed ? h.committedMonths : h.heldMonths);
+        }
+    }
+}

@@ -1,0 +1,568 @@
+package org.psi.contribution.ledger;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.psi.common.domain.Scheme;
+import org.psi.contribution.feed.FeedEvaluator.KnownPosting;
+
+/**
+ * The ledger tables, through JDBC: postings and their legs are written with PostgreSQL's COPY (one
+ * statement per table for a whole batch, which is also what the balance trigger checks), and read
+ * with set-based queries. Every method runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class LedgerStore {
+
+    private static final int COPY_CHUNK = 1 << 16;
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private final AgroalDataSource db;
+    private final TransactionSynchronizationRegistry transactions;
+    /** Accounts known to exist (committed); others are inserted, once, before their first leg. */
+    private final Set<UUID> knownAccounts = ConcurrentHashMap.newKeySet();
+
+    public LedgerStore(AgroalDataSource db, TransactionSynchronizationRegistry transactions) {
+        this.db = db;
+        this.transactions = transactions;
+    }
+
+    /** A failure of the database while writing, with its SQL state and the constraint it broke, if any. */
+    public static class WriteFailure extends RuntimeException {
+        public final String sqlState;
+        public final String constraint;
+
+        WriteFailure(SQLException e) {
+            super(e.getMessage(), e);
+            this.sqlState = e.getSQLState();
+            String c = null;
+            if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+                c = p.getServerErrorMessage().getConstraint();
+            }
+            this.constraint = c;
+        }
+
+        public boolean isUniqueViolation(String name) {
+            return "23505".equals(sqlState) && name.equals(constraint);
+        }
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /** Writes postings and their legs (and the months they moved), in the caller's transaction. */
+    public void write(List<PostingDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        try {
+            Connection c = db.getConnection();
+            try {
+                assignIds(c, drafts);
+                List<List<Leg>> legs = new ArrayList<>(drafts.size());
+                for (PostingDraft d : drafts) {
+                    legs.add(d.legs());
+                }
+                ensureAccounts(c, legs);
+                copyPostings(c, drafts);
+                copyLegs(c, drafts, legs);
+                insertMovedMonths(c, drafts);
+            } finally {
+                c.close();
+            }
+        } catch (SQLException e) {
+            throw new WriteFailure(e);
+        }
+    }
+
+    private static void assignIds(Connection c, List<PostingDraft> drafts) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select nextval('posting_id_seq') from generate_series(1, ?)")) {
+            s.setInt(1, drafts.size());
+            try (ResultSet rs = s.executeQuery()) {
+                int i = 0;
+                while (rs.next()) {
+                    drafts.get(i++).id = rs.getLong(1);
+                }
+            }
+        }
+    }
+
+    private void ensureAccounts(Connection c, List<List<Leg>> legs) throws SQLException {
+        Map<UUID, AccountKey> missing = new LinkedHashMap<>();
+        for (List<Leg> ofPosting : legs) {
+            for (Leg leg : ofPosting) {
+                UUID id = leg.account().id();
+                if (!knownAccounts.contains(id)) {
+                    missing.putIfAbsent(id, leg.account());
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<AccountKey> keys = new ArrayList<>(missing.values());
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into account (id, kind, scheme, region, worker_id, payer)
+                select * from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::uuid[], ?::varchar[])
+                on conflict do nothing""")) {
+            s.setArray(1, c.createArrayOf("uuid", keys.stream().map(AccountKey::id).toArray()));
+            s.setArray(2, c.createArrayOf("varchar", keys.stream().map(k -> k.kind().name()).toArray()));
+            s.setArray(3, c.createArrayOf("varchar", keys.stream().map(k -> k.scheme() == null ? null : k.scheme().name()).toArray()));
+            s.setArray(4, c.createArrayOf("varchar", keys.stream().map(AccountKey::region).toArray()));
+            s.setArray(5, c.createArrayOf("uuid", keys.stream().map(AccountKey::workerId).toArray()));
+            s.setArray(6, c.createArrayOf("varchar", keys.stream().map(AccountKey::payer).toArray()));
+            s.executeUpdate();
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    knownAccounts.addAll(missing.keySet());
+                }
+            }
+        });
+    }
+
+    private static void copyPostings(Connection c, List<PostingDraft> drafts) throws SQLException {
+        try (CopyWriter w = new CopyWriter(c, """
+                copy posting (id, kind, source, ref, content_mac, batch_id, line_no, worker_id, scheme, region, period,
+                              month, amount_fen, individual_fen, pooled_fen, orders, sector, reverses_id, forwarded_to,
+                              forwarded_individual_fen, forwarded_pooled_fen, transfer_id, due_fen, posted_at) from stdin""")) {
+            writePostings(w, drafts);
+        }
+    }
+
+    private static void writePostings(CopyWriter w, List<PostingDraft> drafts) throws SQLException {
+        Map<Instant, String> times = new HashMap<>();
+        for (PostingDraft d : drafts) {
+            w.num(d.id).text(d.kind.name()).text(d.source).text(d.ref).bytes(d.contentMac).obj(d.batchId)
+                    .obj(d.lineNo).obj(d.workerId).text(d.scheme.name()).text(d.region).text(d.period)
+                    .obj(d.month).num(d.amountFen).num(d.individualFen).num(d.pooledFen).obj(d.orders).text(d.sector)
+                    .obj(d.reversedPostingId()).text(d.forwardedTo).num(d.forwardedIndividualFen).num(d.forwardedPooledFen)
+                    .obj(d.transferId).obj(d.dueFen).last(times.computeIfAbsent(d.postedAt, Instant::toString));
+        }
+        w.finish();
+    }
+
+    private static void copyLegs(Connection c, List<PostingDraft> drafts, List<List<Leg>> legs) throws SQLException {
+        try (CopyWriter w = new CopyWriter(c, "copy ledger_entry (posting_id, leg, account_id, side, amount_fen) from stdin")) {
+            Map<UUID, String> ids = new HashMap<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                long id = drafts.get(i).id;
+                int n = 1;
+                for (Leg leg : legs.get(i)) {
+                    w.num(id).num(n++).ascii(ids.computeIfAbsent(leg.account().id(), UUID::toString))
+                            .ascii(leg.debit() ? "D" : "C").lastNum(leg.amountFen());
+                }
+            }
+            w.finish();
+        }
+    }
+
+    private static void insertMovedMonths(Connection c, List<PostingDraft> drafts) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into transferred_month (worker_id, scheme, region, month, to_region, pooled_fen, posting_id, transfer_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            int rows = 0;
+            for (PostingDraft d : drafts) {
+                for (PostingDraft.MovedMonth m : d.movedMonths) {
+                    s.setObject(1, m.workerId());
+                    s.setString(2, m.scheme().name());
+                    s.setString(3, m.region());
+                    s.setString(4, m.month().toString());
+                    s.setString(5, m.toRegion());
+                    s.setLong(6, m.pooledFen());
+                    s.setLong(7, d.id);
+                    s.setObject(8, m.transferId());
+                    s.addBatch();
+                    rows++;
+                }
+            }
+            if (rows > 0) {
+                s.executeBatch();
+            }
+        }
+    }
+
+    /** Rows in PostgreSQL's COPY text format, written as bytes and streamed to the server in chunks. */
+    private static final class CopyWriter implements AutoCloseable {
+        private static final byte[] NULL = {'\\', 'N', '\t'};
+        private final CopyIn copy;
+        private byte[] buf = new byte[COPY_CHUNK + 4096];
+        private int len;
+
+        CopyWriter(Connection c, String sql) throws SQLException {
+            this.copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        }
+
+        private void ensure(int more) {
+            if (len + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+            }
+        }
+
+        private void put(byte b) {
+            ensure(1);
+            buf[len++] = b;
+        }
+
+        private CopyWriter nul() {
+            ensure(3);
+            System.arraycopy(NULL, 0, buf, len, 3);
+            len += 3;
+            return this;
+        }
+
+        /** A value known to be plain ASCII with nothing to escape (numbers, ids, codes). */
+        CopyWriter ascii(String v) {
+            if (v == null) {
+                return nul();
+            }
+            ensure(v.length() + 1);
+            for (int i = 0; i < v.length(); i++) {
+                buf[len++] = (byte) v.charAt(i);
+            }
+            buf[len++] = '\t';
+            return this;
+        }
+
+        CopyWriter text(String v) {
+            if (v == null) {
+                return nul();
+            }
+            for (int i = 0; i < v.length(); i++) {
+                char ch = v.charAt(i);
+                if (ch >= 0x80) {
+                    return escaped(v.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            ensure(2 * v.length() + 1);
+            for (int i = 0; i < v.length(); i++) {
+                escape(v.charAt(i));
+            }
+            buf[len++] = '\t';
+            return this;
+        }
+
+        private CopyWriter escaped(byte[] utf8) {
+            ensure(2 * utf8.length + 1);
+            for (byte b : utf8) {
+                escape(b);
+            }
+            buf[len++] = '\t';
+            return this;
+        }
+
+        /** One byte of a text value, escaped as COPY's text format needs (the room is ensured by the caller). */
+        private void escape(int b) {
+            switch (b) {
+                case '\\' -> {
+                    buf[len++] = '\\';
+                    buf[len++] = '\\';
+                }
+                case '\t' -> {
+                    buf[len++] = '\\';
+                    buf[len++] = 't';
+                }
+                case '\n' -> {
+                    buf[len++] = '\\';
+                    buf[len++] = 'n';
+                }
+                case '\r' -> {
+                    buf[len++] = '\\';
+                    buf[len++] = 'r';
+                }
+                default -> buf[len++] = (byte) b;
+            }
+        }
+
+        CopyWriter num(long v) {
+            if (v == Long.MIN_VALUE) {
+                return ascii(Long.toString(v));
+            }
+            ensure(21);
+            if (v < 0) {
+                buf[len++] = '-';
+                v = -v;
+            }
+            int start = len;
+            do {
+                buf[len++] = (byte) ('0' + v % 10);
+                v /= 10;
+            } while (v > 0);
+            for (int i = start, j = len - 1; i < j; i++, j--) {
+                byte t = buf[i];
+                buf[i] = buf[j];
+                buf[j] = t;
+            }
+            buf[len++] = '\t';
+            return this;
+        }
+
+        CopyWriter obj(Object v) {
+            if (v == null) {
+                return nul();
+            }
+            if (v instanceof Number n) {
+                return num(n.longValue());
+            }
+            return text(v.toString());
+        }
+
+        CopyWriter bytes(byte[] v) {
+            if (v == null) {
+                return nul();
+            }
+            ensure(4 + 2 * v.length);
+            buf[len++] = '\\';
+            buf[len++] = '\\';
+            buf[len++] = 'x';
+            for (byte b : v) {
+                buf[len++] = HEX_DIGITS[(b >> 4) & 0xf];
+                buf[len++] = HEX_DIGITS[b & 0xf];
+            }
+            buf[len++] = '\t';
+            return this;
+        }
+
+        void last(String v) throws SQLException {
+            text(v);
+            endRow();
+        }
+
+        void lastNum(long v) throws SQLException {
+            num(v);
+            endRow();
+        }
+
+        private void endRow() throws SQLException {
+            buf[len - 1] = '\n';
+            if (len >= COPY_CHUNK) {
+                flush();
+            }
+        }
+
+        private void flush() throws SQLException {
+            copy.writeToCopy(buf, 0, len);
+            len = 0;
+        }
+
+        void finish() throws SQLException {
+            if (len > 0) {
+                flush();
+            }
+            copy.endCopy();
+        }
+
+        /** A COPY left unfinished by a failure is cancelled, so the connection can roll back. */
+        @Override
+        public void close() throws SQLException {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /**
+     * The postings of {@code source} with these refs; for those whose ref is in {@code mayBeReversed}
+     * (the ones a feed's reversal lines name), also whether they have been reversed.
+     */
+    public Map<String, KnownPosting> known(String source, Collection<String> refs, Collection<String> mayBeReversed) {
+        Map<String, KnownPosting> found = new HashMap<>();
+        if (refs.isEmpty()) {
+            return found;
+        }
+        String sql = """
+                select id, ref, content_mac, kind, worker_id, scheme, region, period, month, amount_fen,
+                       individual_fen, pooled_fen, orders, sector
+                  from posting
+                 where source = ? and ref = any(?)""";
+        query(sql, s -> {
+            s.setString(1, source);
+            s.setArray(2, s.getConnection().createArrayOf("varchar", refs.toArray()));
+        }, rs -> {
+            int orders = rs.getInt(13);
+            Integer o = rs.wasNull() ? null : orders;
+            found.put(rs.getString(2), new KnownPosting(rs.getLong(1), rs.getString(2), rs.getBytes(3),
+                    PostingKind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), Scheme.valueOf(rs.getString(6)),
+                    rs.getString(7), rs.getString(8), YearMonth.parse(rs.getString(9)), rs.getLong(10),
+                    rs.getLong(11), rs.getLong(12), o, rs.getString(14), false));
+        });
+        List<Long> originals = mayBeReversed.stream().map(found::get).filter(java.util.Objects::nonNull)
+                .map(KnownPosting::id).toList();
+        if (!originals.isEmpty()) {
+            Set<Long> reversed = new java.util.HashSet<>();
+            query("select reverses_id from posting where reverses_id = any(?)",
+                    s -> s.setArray(1, s.getConnection().createArrayOf("bigint", originals.toArray())),
+                    rs -> reversed.add(rs.getLong(1)));
+            found.replaceAll((ref, k) -> reversed.contains(k.id()) ? new KnownPosting(k.id(), k.ref(), k.contentMac(),
+                    k.kind(), k.workerId(), k.scheme(), k.region(), k.period(), k.month(), k.amountFen(), k.individualFen(),
+                    k.pooledFen(), k.orders(), k.sector(), true) : k);
+        }
+        return found;
+    }
+
+    /** One posting of a source by its ref (a self-payment by its paymentRef). */
+    public KnownPosting knownOne(String source, String ref) {
+        return known(source, List.of(ref), List.of()).get(ref);
+    }
+
+    /** What was paid toward each month, by region and payer (reversals net out). */
+    public List<MonthPayment> payments(UUID workerId, Scheme scheme) {
+        String sql = """
+                select month, region, source, sum(amount_fen), coalesce(sum(orders), 0)
+                  from posting
+                 where worker_id = ? and scheme = ? and kind <> 'TRANSFER'
+                 group by month, region, source
+                 order by month, region, source""";
+        List<MonthPayment> out = new ArrayList<>();
+        query(sql, s -> {
+            s.setObject(1, workerId);
+            s.setString(2, scheme.name());
+        }, rs -> out.add(new MonthPayment(YearMonth.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                rs.getLong(4), rs.getLong(5))));
+        return out;
+    }
+
+    /** Days with orders (net of reversals) per platform source, for occupational injury. */
+    public List<CoveredDay> coveredDays(UUID workerId) {
+        String sql = """
+                select source, period, month
+                  from posting
+                 where worker_id = ? and scheme = 'OCCUPATIONAL_INJURY' and kind <> 'TRANSFER'
+                 group by source, period, month
+                having sum(orders) > 0
+                 order by period, source""";
+        List<CoveredDay> out = new ArrayList<>();
+        query(sql, s -> s.setObject(1, workerId), rs -> out.add(new CoveredDay(rs.getString(1), rs.getString(2),
+                YearMonth.parse(rs.getString(3)))));
+        return out;
+    }
+
+    /** The balances of a worker's individual accounts of a scheme, by region (credits less debits). */
+    public Map<String, Long> individualBalances(UUID workerId, Scheme scheme) {
+        String sql = """
+                select a.region, coalesce(sum(case when e.side = 'C' then e.amount_fen else -e.amount_fen end), 0)
+                  from account a left join ledger_entry e on e.account_id = a.id
+                 where a.kind = 'INDIVIDUAL' and a.worker_id = ? and a.scheme = ?
+                 group by a.region order by a.region""";
+        Map<String, Long> out = new LinkedHashMap<>();
+        query(sql, s -> {
+            s.setObject(1, workerId);
+            s.setString(2, scheme.name());
+        }, rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /** The pooled share already moved away from {@code region}, by month. */
+    public Map<YearMonth, Long> movedPooled(UUID workerId, Scheme scheme, String region) {
+        String sql = """
+                select month, sum(pooled_fen) from transferred_month
+                 where worker_id = ? and scheme = ? and region = ? group by month""";
+        Map<YearMonth, Long> out = new HashMap<>();
+        query(sql, s -> {
+            s.setObject(1, workerId);
+            s.setString(2, scheme.name());
+            s.setString(3, region);
+        }, rs -> out.put(YearMonth.parse(rs.getString(1)), rs.getLong(2)));
+        return out;
+    }
+
+    /** The months of {@code region} already moved away by a transfer (a later transfer does not count them again). */
+    public Set<YearMonth> movedMonths(UUID workerId, Scheme scheme, String region) {
+        return movedPooled(workerId, scheme, region).keySet();
+    }
+
+    /** Paid toward each of these months of a worker and scheme so far, by all payers. */
+    public Map<YearMonth, Long> paidSoFar(UUID workerId, Scheme scheme, Collection<YearMonth> months) {
+        String sql = """
+                select month, sum(amount_fen) from posting
+                 where worker_id = ? and scheme = ? and month = any(?) and kind <> 'TRANSFER' group by month""";
+        Map<YearMonth, Long> out = new HashMap<>();
+        query(sql, s -> {
+            s.setObject(1, workerId);
+            s.setString(2, scheme.name());
+            s.setArray(3, s.getConnection().createArrayOf("varchar", months.stream().map(YearMonth::toString).toArray()));
+        }, rs -> out.put(YearMonth.parse(rs.getString(1)), rs.getLong(2)));
+        return out;
+    }
+
+    /** A transfer hold as the late-contribution rule reads it. */
+    public record HoldRow(UUID transferId, UUID workerId, Scheme scheme, String fromRegion, String toRegion, String status,
+                          Instant committedAt) {
+    }
+
+    /**
+     * The open and committed transfer holds of these workers, locked FOR SHARE: a transfer's commit
+     * (which locks its hold FOR UPDATE) and a feed that pays toward the same worker then run one
+     * after the other, so a contribution is either moved by the commit or forwarded after it.
+     */
+    public List<HoldRow> lockHoldsOf(Collection<UUID> workers) {
+        List<HoldRow> out = new ArrayList<>();
+        if (workers.isEmpty()) {
+            return out;
+        }
+        String sql = """
+                select transfer_id, worker_id, scheme, from_region, to_region, status, committed_at
+                  from transfer_hold
+                 where worker_id = any(?) and status <> 'RELEASED'
+                 order by transfer_id
+                   for share""";
+        query(sql, s -> s.setArray(1, s.getConnection().createArrayOf("uuid", workers.toArray())),
+                rs -> {
+                    Timestamp at = rs.getTimestamp(7);
+                    out.add(new HoldRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            Scheme.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                            at == null ? null : at.toInstant()));
+                });
+        return out;
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Binder binder, RowReader reader) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new WriteFailure(e);
+        }
+    }
+
+}

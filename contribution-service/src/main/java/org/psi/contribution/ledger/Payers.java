@@ -1,0 +1,43 @@
+package org.psi.contribution.ledger;
+
+import java.util.UUID;
+
+/**
+ * Who pays: a platform ({@code platform:<code>}) or a worker for themselves ({@code worker:<id>}).
+ * The same name is the source of the payer's postings (unique with the posting's ref) and the key
+ * of the payer's account.
+ */
+public final class Payers {
+
+    public static final String PLATFORM_PREFIX = "platform:";
+    public static final String WORKER_PREFIX = "worker:";
+    /** The source of the postings of transfers between regions. */
+    public static final String TRANSFER = "transfer";
+
+    private Payers() {
+    }
+
+    public static String platform(String code) {
+        return PLATFORM_PREFIX + code;
+    }
+
+    public static String worker(UUID workerId) {
+        return WORKER_PREFIX + workerId;
+    }
+
+    public static boolean isWorker(String source) {
+        return source.startsWith(WORKER_PREFIX);
+    }
+
+    /** How a statement names a payer: the platform code, or SELF for the worker. */
+    public static String display(String source) {
+        if (source.startsWith(PLATFORM_PREFIX)) {
+            return source.substring(PLATFORM_PREFIX.length());
+        }
+        return isWorker(source) ? "SELF" : source;
+    }
+
+    public static String type(String source) {
+        return source.startsWith(PLATFORM_PREFIX) ? "PLATFORM" : isWorker(source) ? "WORKER" : "OTHER";
+    }
+}

@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.psi.common.domain.Scheme;
 import org.psi.contribution.client.EnrollmentDirectory;
-import org.psi.contribution.insured.WorkerFacts;
+import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.statement.ContributionHistory;
 import org.psi.contribution.statement.StatementService;
 
@@ -63,7 +63,7 @@ public class CertificateService {
     /** The caller's certificate of {@code scheme}, over everything on record up to this month. */
     public Certificate issue(String subject, String schemeRaw) {
         Scheme scheme = Scheme.parse(schemeRaw, "scheme");
-        WorkerFacts worker = directory.bySubject(subject);
+        InsuredWorker worker = directory.bySubject(subject);
         StatementService.Statement s = statements.whole(worker, scheme);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -115,7 +115,7 @@ public class CertificateService {
         }
     }
 
-    private static Map<String, Object> content(WorkerFacts worker, StatementService.Statement s) {
+    private static Map<String, Object> content(InsuredWorker worker, StatementService.Statement s) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("workerId", worker.workerId().toString());
         c.put("birthDate", worker.birthDate() == null ? null : worker.birthDate().toString());

@@ -21,8 +21,8 @@ import org.psi.contribution.client.EnrollmentRecords.EligibilityRequest;
 import org.psi.contribution.client.EnrollmentRecords.EligibilityResponse;
 import org.psi.contribution.client.EnrollmentRecords.WorkerRecord;
 import org.psi.contribution.insured.Eligibility;
+import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.insured.PlatformFacts;
-import org.psi.contribution.insured.WorkerFacts;
 
 /**
  * What this service knows about workers and platforms, asked of the enrollment-service: one
@@ -64,9 +64,9 @@ public class EnrollmentDirectory {
             }
         }
         PlatformFacts platform = new PlatformFacts(answer.platform().code(), answer.platform().name(), sectors);
-        Map<String, WorkerFacts> workers = new HashMap<>();
+        Map<String, InsuredWorker> workers = new HashMap<>();
         Map<String, String> problems = new HashMap<>();
-        Map<UUID, WorkerFacts> seen = new HashMap<>();
+        Map<UUID, InsuredWorker> seen = new HashMap<>();
         for (int i = 0; i < nationalIds.size(); i++) {
             EnrollmentRecords.Answer a = answer.results().get(i);
             if (a.found() && a.worker() != null) {
@@ -79,7 +79,7 @@ public class EnrollmentDirectory {
     }
 
     /** The worker who logged in with {@code subject}; 404 if they have not registered. */
-    public WorkerFacts bySubject(String subject) {
+    public InsuredWorker bySubject(String subject) {
         try {
             return facts(client.bySubject(subject));
         } catch (WebApplicationException e) {
@@ -92,7 +92,7 @@ public class EnrollmentDirectory {
         }
     }
 
-    public Optional<WorkerFacts> byId(UUID workerId) {
+    public Optional<InsuredWorker> byId(UUID workerId) {
         try {
             return Optional.of(facts(client.worker(workerId)));
         } catch (WebApplicationException e) {
@@ -111,8 +111,8 @@ public class EnrollmentDirectory {
                 "Who is insured where cannot be checked right now; nothing was changed. Try again shortly.");
     }
 
-    static WorkerFacts facts(WorkerRecord w) {
-        List<WorkerFacts.Enrollment> enrollments = new ArrayList<>();
+    static InsuredWorker facts(WorkerRecord w) {
+        List<InsuredWorker.Enrollment> enrollments = new ArrayList<>();
         for (EnrollmentRecords.EnrollmentRecord e : w.enrollments() == null ? List.<EnrollmentRecords.EnrollmentRecord>of() : w.enrollments()) {
             Scheme scheme;
             try {
@@ -120,15 +120,15 @@ public class EnrollmentDirectory {
             } catch (IllegalArgumentException | NullPointerException ex) {
                 continue;
             }
-            List<WorkerFacts.MonthSpan> covered = e.coveredPeriods() == null ? List.of()
-                    : e.coveredPeriods().stream().map(m -> new WorkerFacts.MonthSpan(m.from(), m.to())).toList();
-            List<WorkerFacts.GradeFrom> grades = e.grades() == null ? List.of()
-                    : e.grades().stream().map(g -> new WorkerFacts.GradeFrom(g.fromMonth(), g.baseGrade())).toList();
-            enrollments.add(new WorkerFacts.Enrollment(scheme, new RegionCode(e.region()), e.status(), e.startMonth(),
+            List<InsuredWorker.MonthSpan> covered = e.coveredPeriods() == null ? List.of()
+                    : e.coveredPeriods().stream().map(m -> new InsuredWorker.MonthSpan(m.from(), m.to())).toList();
+            List<InsuredWorker.GradeFrom> grades = e.grades() == null ? List.of()
+                    : e.grades().stream().map(g -> new InsuredWorker.GradeFrom(g.fromMonth(), g.baseGrade())).toList();
+            enrollments.add(new InsuredWorker.Enrollment(scheme, new RegionCode(e.region()), e.status(), e.startMonth(),
                     e.endMonth(), covered, grades));
         }
-        List<WorkerFacts.Consent> consents = w.consents() == null ? List.of()
-                : w.consents().stream().map(c -> new WorkerFacts.Consent(c.platformCode(), c.grantedAt(), c.revokedAt())).toList();
-        return new WorkerFacts(w.workerId(), w.subject(), w.birthDate(), w.hukouRegion(), List.copyOf(enrollments), consents);
+        List<InsuredWorker.Consent> consents = w.consents() == null ? List.of()
+                : w.consents().stream().map(c -> new InsuredWorker.Consent(c.platformCode(), c.grantedAt(), c.revokedAt())).toList();
+        return new InsuredWorker(w.workerId(), w.subject(), w.birthDate(), w.hukouRegion(), List.copyOf(enrollments), consents);
     }
 }

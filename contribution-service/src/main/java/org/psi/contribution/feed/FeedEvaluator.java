@@ -19,8 +19,8 @@ import org.psi.common.domain.Money;
 import org.psi.common.domain.NationalId;
 import org.psi.common.domain.Scheme;
 import org.psi.contribution.insured.Eligibility;
+import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.insured.PlatformFacts;
-import org.psi.contribution.insured.WorkerFacts;
 import org.psi.contribution.ledger.PostingDraft;
 import org.psi.contribution.ledger.PostingKind;
 import org.psi.contribution.policy.PolicyBook;
@@ -113,7 +113,7 @@ public final class FeedEvaluator {
             reject(l, idProblem, "The citizen ID number is not valid (" + idProblem + ")");
             return;
         }
-        WorkerFacts worker = ctx.eligibility().workers().get(l.nationalId());
+        InsuredWorker worker = ctx.eligibility().workers().get(l.nationalId());
         if (worker == null) {
             String problem = ctx.eligibility().problems().getOrDefault(l.nationalId(), LineCodes.NOT_REGISTERED);
             reject(l, problem, LineCodes.NOT_REGISTERED.equals(problem)
@@ -146,10 +146,10 @@ public final class FeedEvaluator {
         }
     }
 
-    private PostingDraft contribution(ValidLine l, WorkerFacts worker, byte[] mac) {
+    private PostingDraft contribution(ValidLine l, InsuredWorker worker, byte[] mac) {
         Scheme scheme = l.scheme();
         YearMonth month = l.month();
-        Optional<WorkerFacts.Enrollment> enrollment = worker.covering(scheme, month);
+        Optional<InsuredWorker.Enrollment> enrollment = worker.covering(scheme, month);
         if (enrollment.isEmpty()) {
             return reject(l, LineCodes.NOT_ENROLLED, "The worker is not enrolled in " + scheme + " for " + month);
         }
@@ -206,7 +206,7 @@ public final class FeedEvaluator {
         return d;
     }
 
-    private PostingDraft reversal(ValidLine l, WorkerFacts worker, byte[] mac) {
+    private PostingDraft reversal(ValidLine l, InsuredWorker worker, byte[] mac) {
         KnownPosting known = ctx.known().get(l.reversesRef());
         PostingDraft inFeed = acceptedByRef.get(l.reversesRef());
         if (known == null && inFeed == null) {
@@ -249,7 +249,7 @@ public final class FeedEvaluator {
             d.reverses = inFeed;
         }
         if (scheme.isMonthly()) {
-            Optional<WorkerFacts.Enrollment> e = worker.covering(scheme, month);
+            Optional<InsuredWorker.Enrollment> e = worker.covering(scheme, month);
             Optional<PolicyTerms> terms = ctx.policies().find(region, month.getYear());
             if (e.isPresent() && terms.isPresent() && e.get().gradeIn(month).isPresent()) {
                 d.baseFen = terms.get().baseFen(e.get().gradeIn(month).getAsInt());

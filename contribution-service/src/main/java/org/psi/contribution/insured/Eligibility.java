@@ -7,5 +7,5 @@ import java.util.Map;
  * normalised) either the worker or why there is none ({@code NOT_REGISTERED} or the ID's
  * validation code).
  */
-public record Eligibility(PlatformFacts platform, Map<String, WorkerFacts> workers, Map<String, String> problems) {
+public record Eligibility(PlatformFacts platform, Map<String, InsuredWorker> workers, Map<String, String> problems) {
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 @ApplicationScoped
-public class IdempotencyRepository implements PanacheRepositoryBase<IdempotentRequest, IdempotentRequest.Key> {
+public class IdempotencyRepository implements PanacheRepositoryBase<IdempotencyRecord, IdempotencyRecord.Key> {
 
     private final ObjectMapper json;
 
@@ -16,13 +16,13 @@ public class IdempotencyRepository implements PanacheRepositoryBase<IdempotentRe
         this.json = json;
     }
 
-    public Optional<IdempotentRequest> find(String scope, String key) {
-        return findByIdOptional(new IdempotentRequest.Key(scope, key));
+    public Optional<IdempotencyRecord> find(String scope, String key) {
+        return findByIdOptional(new IdempotencyRecord.Key(scope, key));
     }
 
     public void save(String scope, String key, byte[] requestHash, int status, Object response, Instant at) {
-        IdempotentRequest r = new IdempotentRequest();
-        r.id = new IdempotentRequest.Key(scope, key);
+        IdempotencyRecord r = new IdempotencyRecord();
+        r.id = new IdempotencyRecord.Key(scope, key);
         r.requestHash = requestHash;
         r.status = status;
         try {
@@ -34,7 +34,7 @@ public class IdempotencyRepository implements PanacheRepositoryBase<IdempotentRe
         persistAndFlush(r);
     }
 
-    public <T> T response(IdempotentRequest r, Class<T> type) {
+    public <T> T response(IdempotencyRecord r, Class<T> type) {
         try {
             return json.readValue(r.response, type);
         } catch (JsonProcessingException e) {

@@ -22,7 +22,7 @@ import org.psi.contribution.config.ContributionConfig;
 import org.psi.contribution.feed.FeedEvaluator;
 import org.psi.contribution.feed.FeedLines;
 import org.psi.contribution.feed.FeedService;
-import org.psi.contribution.insured.WorkerFacts;
+import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.ledger.LedgerService;
 import org.psi.contribution.ledger.LedgerStore;
 import org.psi.contribution.ledger.MonthPayment;
@@ -77,7 +77,7 @@ public class PaymentService {
     }
 
     public Outcome pay(String subject, String idempotencyKey, PaymentRequest request) {
-        WorkerFacts worker = directory.bySubject(subject);
+        InsuredWorker worker = directory.bySubject(subject);
         String scope = "payments/" + worker.workerId();
         byte[] hash = hash(request);
         Optional<Outcome> replay = replay(scope, idempotencyKey, hash);
@@ -109,7 +109,7 @@ public class PaymentService {
                 return new Outcome(view(worker, earlier.scheme(), earlier.month(), earlier.region(), ref, earlier.amountFen(),
                         earlier.individualFen(), earlier.pooledFen(), null), 200, false);
             }
-            WorkerFacts.Enrollment enrollment = worker.covering(scheme, month).orElseThrow(() ->
+            InsuredWorker.Enrollment enrollment = worker.covering(scheme, month).orElseThrow(() ->
                     ProblemException.unprocessable("not-enrolled", "You are not enrolled in " + scheme + " for " + month));
             String region = enrollment.region().value();
             PolicyTerms terms = policies.book().find(region, month.getYear()).orElseThrow(() ->
@@ -160,7 +160,7 @@ public class PaymentService {
         });
     }
 
-    private Payment view(WorkerFacts worker, Scheme scheme, YearMonth month, String region, String ref, long amount,
+    private Payment view(InsuredWorker worker, Scheme scheme, YearMonth month, String region, String ref, long amount,
                          long individual, long pooled, Instant postedAt) {
         List<MonthPayment> payments = ledger.payments(worker.workerId(), scheme);
         ContributionHistory.Month m = ContributionHistory.months(worker, scheme, month, month, policies.book(),

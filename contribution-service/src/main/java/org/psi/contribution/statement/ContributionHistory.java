@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.psi.common.domain.Scheme;
-import org.psi.contribution.insured.WorkerFacts;
+import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.ledger.CoveredDay;
 import org.psi.contribution.ledger.MonthPayment;
 import org.psi.contribution.policy.PolicyBook;
@@ -51,7 +51,7 @@ public final class ContributionHistory {
     }
 
     /** The first month anything is on record for this scheme: an enrollment's start or a payment. */
-    public static Optional<YearMonth> firstMonth(WorkerFacts worker, Scheme scheme, List<MonthPayment> payments) {
+    public static Optional<YearMonth> firstMonth(InsuredWorker worker, Scheme scheme, List<MonthPayment> payments) {
         TreeSet<YearMonth> starts = new TreeSet<>();
         worker.enrollmentsOf(scheme).forEach(e -> starts.add(e.startMonth()));
         payments.forEach(p -> starts.add(p.month()));
@@ -59,7 +59,7 @@ public final class ContributionHistory {
     }
 
     /** Every month from {@code from} to {@code to} that an enrollment covered or that has payments. */
-    public static List<Month> months(WorkerFacts worker, Scheme scheme, YearMonth from, YearMonth to, PolicyBook policies,
+    public static List<Month> months(InsuredWorker worker, Scheme scheme, YearMonth from, YearMonth to, PolicyBook policies,
                                      List<MonthPayment> payments, List<CoveredDay> coveredDays) {
         TreeMap<YearMonth, List<MonthPayment>> paid = new TreeMap<>();
         for (MonthPayment p : payments) {
@@ -70,8 +70,8 @@ public final class ContributionHistory {
         Map<YearMonth, java.util.Set<String>> days = new HashMap<>();
         coveredDays.forEach(d -> days.computeIfAbsent(d.month(), m -> new java.util.HashSet<>()).add(d.day()));
         TreeSet<YearMonth> months = new TreeSet<>(paid.keySet());
-        for (WorkerFacts.Enrollment e : worker.enrollmentsOf(scheme)) {
-            for (WorkerFacts.MonthSpan span : e.covered()) {
+        for (InsuredWorker.Enrollment e : worker.enrollmentsOf(scheme)) {
+            for (InsuredWorker.MonthSpan span : e.covered()) {
                 YearMonth first = span.from().isBefore(from) ? from : span.from();
                 YearMonth last = span.to() == null || span.to().isAfter(to) ? to : span.to();
                 for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
@@ -82,7 +82,7 @@ public final class ContributionHistory {
         List<Month> out = new ArrayList<>(months.size());
         for (YearMonth m : months) {
             List<MonthPayment> ps = paid.getOrDefault(m, List.of());
-            Optional<WorkerFacts.Enrollment> covering = worker.covering(scheme, m);
+            Optional<InsuredWorker.Enrollment> covering = worker.covering(scheme, m);
             String region = covering.map(e -> e.region().value())
                     .orElseGet(() -> ps.isEmpty() ? null : ps.get(0).region());
             Map<String, Long> bySource = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import org.psi.common.api.ProblemException;
 import org.psi.common.domain.Periods;
 import org.psi.common.domain.Scheme;
 import org.psi.contribution.client.EnrollmentDirectory;
-import org.psi.contribution.insured.WorkerFacts;
+import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.ledger.CoveredDay;
 import org.psi.contribution.ledger.LedgerStore;
 import org.psi.contribution.ledger.MonthPayment;
@@ -41,7 +41,7 @@ public class StatementService {
         this.clock = clock;
     }
 
-    public record Statement(WorkerFacts worker, Scheme scheme, YearMonth from, YearMonth to,
+    public record Statement(InsuredWorker worker, Scheme scheme, YearMonth from, YearMonth to,
                             List<ContributionHistory.Month> months, Map<String, Integer> countedByRegion,
                             Map<String, Long> individualAccounts, Map<String, Integer> coveredDaysByPlatform) {
 
@@ -77,7 +77,7 @@ public class StatementService {
     }
 
     /** The statement of {@code scheme} from {@code from} (default: the first month on record) to {@code to}. */
-    public Statement of(WorkerFacts worker, Scheme scheme, YearMonth from, YearMonth to) {
+    public Statement of(InsuredWorker worker, Scheme scheme, YearMonth from, YearMonth to) {
         List<MonthPayment> payments = ledger.payments(worker.workerId(), scheme);
         YearMonth start = from != null ? from
                 : ContributionHistory.firstMonth(worker, scheme, payments).filter(m -> !m.isAfter(to)).orElse(to);
@@ -97,7 +97,7 @@ public class StatementService {
     }
 
     /** The whole record of a scheme, from the first month on record to this month. */
-    public Statement whole(WorkerFacts worker, Scheme scheme) {
+    public Statement whole(InsuredWorker worker, Scheme scheme) {
         return of(worker, scheme, null, YearMonth.now(clock));
     }
 }

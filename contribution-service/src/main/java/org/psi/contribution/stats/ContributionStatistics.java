@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatQuery;
-import org.psi.contribution.stats.StatisticsRepository.CellRow;
+import org.psi.contribution.stats.ContributionStatisticsStore.CellRow;
 
 /**
  * Answers contribution statistics queries from the latest snapshot only (see
@@ -14,10 +14,10 @@ import org.psi.contribution.stats.StatisticsRepository.CellRow;
 @ApplicationScoped
 public class ContributionStatistics {
 
-    private final StatisticsRepository stats;
+    private final ContributionStatisticsStore stats;
     private final StatisticsRefresh refresh;
 
-    public ContributionStatistics(StatisticsRepository stats, StatisticsRefresh refresh) {
+    public ContributionStatistics(ContributionStatisticsStore stats, StatisticsRefresh refresh) {
         this.stats = stats;
         this.refresh = refresh;
     }
@@ -29,7 +29,7 @@ public class ContributionStatistics {
     /** The figures of a query; grouping by platform groups by payer kind too (see {@link ContributionLattice#withPayerKind}). */
     public Result contributions(StatQuery<StatDimension> asked) {
         StatQuery<StatDimension> q = ContributionLattice.withPayerKind(asked);
-        Snapshot s = stats.latest(StatisticsRepository.CONTRIBUTIONS).orElseGet(refresh::refresh);
+        Snapshot s = stats.latest(ContributionStatisticsStore.CONTRIBUTIONS).orElseGet(refresh::refresh);
         return new Result(s, q, stats.cells(s.id(), q), stats.totals(s.id(), q));
     }
 }

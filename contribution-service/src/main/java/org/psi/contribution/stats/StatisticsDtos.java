@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.psi.common.stats.RegionNodes;
 import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatCsv;
-import org.psi.contribution.stats.StatisticsRepository.CellRow;
+import org.psi.contribution.stats.ContributionStatisticsStore.CellRow;
 
 /** Response bodies of /api/statistics and their CSV form. */
 public final class StatisticsDtos {

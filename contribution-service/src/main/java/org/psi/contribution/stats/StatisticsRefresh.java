@@ -27,11 +27,11 @@ public class StatisticsRefresh {
 
     private static final Logger LOG = Logger.getLogger(StatisticsRefresh.class);
 
-    private final StatisticsRepository stats;
+    private final ContributionStatisticsStore stats;
     private final StatisticsConfig config;
     private final Clock clock;
 
-    public StatisticsRefresh(StatisticsRepository stats, StatisticsConfig config, Clock clock) {
+    public StatisticsRefresh(ContributionStatisticsStore stats, StatisticsConfig config, Clock clock) {
         this.stats = stats;
         this.config = config;
         this.clock = clock;
@@ -50,10 +50,10 @@ public class StatisticsRefresh {
     @TransactionConfiguration(timeout = 3600)
     public Snapshot refresh() {
         long started = System.nanoTime();
-        stats.lock(StatisticsRepository.CONTRIBUTIONS);
+        stats.lock(ContributionStatisticsStore.CONTRIBUTIONS);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         YearMonth through = YearMonth.now(clock);
-        long id = stats.createSnapshot(StatisticsRepository.CONTRIBUTIONS, now, through, config.threshold());
+        long id = stats.createSnapshot(ContributionStatisticsStore.CONTRIBUTIONS, now, through, config.threshold());
         Suppression suppression = new Suppression(config.threshold(), config.auditLimit());
         SnapshotTally tally = new SnapshotTally();
         stats.firstMonth().filter(first -> !first.isAfter(through)).ifPresent(first ->
@@ -69,7 +69,7 @@ public class StatisticsRefresh {
                     }
                 }));
         long took = (System.nanoTime() - started) / 1_000_000;
-        stats.finishSnapshot(StatisticsRepository.CONTRIBUTIONS, id, tally.cells(), tally.suppressed(), tally.fullyAudited(),
+        stats.finishSnapshot(ContributionStatisticsStore.CONTRIBUTIONS, id, tally.cells(), tally.suppressed(), tally.fullyAudited(),
                 took);
         return new Snapshot(id, now, through, config.threshold(), tally.cells(), tally.suppressed(), tally.fullyAudited(),
                 took);

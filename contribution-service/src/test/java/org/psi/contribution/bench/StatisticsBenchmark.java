@@ -149,7 +149,7 @@ class StatisticsBenchmark {
         start = System.nanoTime();
         long cubeRows = 0;
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement(org.psi.contribution.stats.StatisticsRepository.CUBE)) {
+             PreparedStatement s = c.prepareStatement(org.psi.contribution.stats.ContributionStatisticsStore.CUBE)) {
             s.setString(1, first.toString());
             s.setString(2, Fixtures.thisMonth().toString());
             try (ResultSet rs = s.executeQuery()) {

@@ -15,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 /** The first response to a request made under an Idempotency-Key, answered again on a retry. */
 @Entity
 @Table(name = "idempotent_request")
-public class IdempotentRequest extends PanacheEntityBase {
+public class IdempotencyRecord extends PanacheEntityBase {
 
     @Embeddable
     public static class Key implements Serializable {

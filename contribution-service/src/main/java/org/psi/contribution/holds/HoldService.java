@@ -16,7 +16,7 @@ import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.Scheme;
 import org.psi.contribution.client.EnrollmentDirectory;
-import org.psi.contribution.insured.WorkerFacts;
+import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.ledger.AccountKey;
 import org.psi.contribution.ledger.LateContributionRule;
 import org.psi.contribution.ledger.LedgerService;
@@ -42,7 +42,7 @@ import org.psi.contribution.statement.StatementService;
  * {@link LateContributionRule}.
  */
 @ApplicationScoped
-public class TransferService {
+public class HoldService {
 
     private final EnrollmentDirectory directory;
     private final StatementService statements;
@@ -51,7 +51,7 @@ public class TransferService {
     private final HoldRepository holds;
     private final Clock clock;
 
-    public TransferService(EnrollmentDirectory directory, StatementService statements, LedgerStore ledger,
+    public HoldService(EnrollmentDirectory directory, StatementService statements, LedgerStore ledger,
                            LedgerService postings, HoldRepository holds, Clock clock) {
         this.directory = directory;
         this.statements = statements;
@@ -75,11 +75,11 @@ public class TransferService {
     public Quote quote(UUID workerId, String schemeRaw, String fromRegionRaw) {
         Scheme scheme = transferable(schemeRaw);
         String from = PoolingRegions.requirePooling(fromRegionRaw, scheme, "fromRegion").value();
-        WorkerFacts worker = directory.byId(workerId).orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
+        InsuredWorker worker = directory.byId(workerId).orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
         return quote(worker, scheme, from);
     }
 
-    Quote quote(WorkerFacts worker, Scheme scheme, String from) {
+    Quote quote(InsuredWorker worker, Scheme scheme, String from) {
         StatementService.Statement whole = statements.whole(worker, scheme);
         Set<YearMonth> moved = ledger.movedMonths(worker.workerId(), scheme, from);
         List<MovingMonth> moving = new ArrayList<>();
@@ -115,7 +115,7 @@ public class TransferService {
             }
             return existing;
         }
-        WorkerFacts worker = directory.byId(request.workerId())
+        InsuredWorker worker = directory.byId(request.workerId())
                 .orElseThrow(() -> ProblemException.notFound("Worker " + request.workerId()));
         Quote q = quote(worker, scheme, from);
         TransferHold h = new TransferHold();
@@ -149,7 +149,7 @@ public class TransferService {
         if (h.status == TransferHold.Status.RELEASED) {
             throw ProblemException.conflict("hold-released", "The hold of transfer " + transferId + " was released");
         }
-        WorkerFacts worker = directory.byId(h.workerId)
+        InsuredWorker worker = directory.byId(h.workerId)
                 .orElseThrow(() -> ProblemException.notFound("Worker " + h.workerId));
         Quote q = quote(worker, h.scheme, h.fromRegion);
         Instant now = Instant.now(clock);

@@ -23,7 +23,7 @@ import org.psi.common.stats.StatQuery;
  * the latest snapshot for queries.
  */
 @ApplicationScoped
-public class StatisticsRepository {
+public class ContributionStatisticsStore {
 
     public static final String CONTRIBUTIONS = "contributions";
 
@@ -78,7 +78,7 @@ public class StatisticsRepository {
     private final AgroalDataSource db;
     private final SnapshotStore snapshots;
 
-    public StatisticsRepository(AgroalDataSource db) {
+    public ContributionStatisticsStore(AgroalDataSource db) {
         this.db = db;
         this.snapshots = SnapshotStore.timed(db);
     }

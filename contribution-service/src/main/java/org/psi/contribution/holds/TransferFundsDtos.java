@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Bodies of the internal API for the transfer-service (docs/INTERNAL-API.md). */
-public final class InternalDtos {
+public final class TransferFundsDtos {
 
-    private InternalDtos() {
+    private TransferFundsDtos() {
     }
 
     @Schema(name = "RegionMonthCount")
@@ -21,7 +21,7 @@ public final class InternalDtos {
                         @Schema(example = "269568", description = "PENSION: 12% of the base of each counted month in fromRegion not moved before; MEDICAL: 0") long pooledFundFen,
                         @Schema(example = "24", description = "Counted months in fromRegion that move") int months,
                         List<RegionMonths> countedMonthsByRegion) {
-        static Quote of(TransferService.Quote q) {
+        static Quote of(HoldService.Quote q) {
             return new Quote(q.workerId(), q.scheme().name(), q.fromRegion(), q.individualAccountFen(), q.pooledFundFen(),
                     q.months(), q.countedMonthsByRegion().entrySet().stream()
                             .map(e -> new RegionMonths(e.getKey(), e.getValue())).toList());

@@ -14,7 +14,7 @@ import org.psi.common.domain.Scheme;
  * What the enrollment-service (the source of truth for who is insured where) tells this service
  * about one worker: enrollments with the months they covered and their base grades, and consents.
  */
-public record WorkerFacts(UUID workerId, String subject, LocalDate birthDate, String hukouRegion,
+public record InsuredWorker(UUID workerId, String subject, LocalDate birthDate, String hukouRegion,
                           List<Enrollment> enrollments, List<Consent> consents) {
 
     /** An enrollment in one scheme and pooling region; {@code covered} are the months contributions are due and accepted. */

@@ -19,20 +19,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
 import org.psi.common.security.Roles;
-import org.psi.contribution.holds.InternalDtos.Hold;
-import org.psi.contribution.holds.InternalDtos.HoldRequest;
-import org.psi.contribution.holds.InternalDtos.Quote;
+import org.psi.contribution.holds.TransferFundsDtos.Hold;
+import org.psi.contribution.holds.TransferFundsDtos.HoldRequest;
+import org.psi.contribution.holds.TransferFundsDtos.Quote;
 
 /** What the transfer-service asks of the ledger (role {@code internal}); see docs/INTERNAL-API.md. */
 @Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.INTERNAL)
 @Tag(name = "Internal", description = "For PSI's transfer-service only (role internal); idempotent by transfer id")
-public class InternalResource {
+public class TransferFundsResource {
 
-    private final TransferService transfers;
+    private final HoldService transfers;
 
-    public InternalResource(TransferService transfers) {
+    public TransferFundsResource(HoldService transfers) {
         this.transfers = transfers;
     }
 
@@ -60,7 +60,7 @@ public class InternalResource {
     @APIResponse(responseCode = "404", description = "No such worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The transfer id holds something else, or another hold is open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Hold hold(@PathParam("transferId") UUID transferId, @Valid @NotNull HoldRequest body) {
-        return Hold.of(transfers.hold(transferId, new TransferService.HoldRequest(body.workerId(), body.scheme(),
+        return Hold.of(transfers.hold(transferId, new HoldService.HoldRequest(body.workerId(), body.scheme(),
                 body.fromRegion(), body.toRegion())));
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.psi.common.domain.Scheme;
+import org.psi.contribution.holds.HoldStore;
 
 /**
  * The one way into the ledger: every posting (feed lines, self-payments, transfers) goes through
@@ -19,9 +20,11 @@ import org.psi.common.domain.Scheme;
 public class LedgerService {
 
     private final LedgerStore store;
+    private final HoldStore holds;
 
-    public LedgerService(LedgerStore store) {
+    public LedgerService(LedgerStore store, HoldStore holds) {
         this.store = store;
+        this.holds = holds;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -33,7 +36,7 @@ public class LedgerService {
             }
         }
         if (!workers.isEmpty()) {
-            List<LateContributionRule.Transfer> transfers = store.lockHoldsOf(workers).stream()
+            List<LateContributionRule.Transfer> transfers = holds.lockHoldsOf(workers).stream()
                     .map(h -> new LateContributionRule.Transfer(h.workerId(), h.scheme(), h.fromRegion(), h.toRegion(),
                             "COMMITTED".equals(h.status()) ? h.committedAt() : null))
                     .toList();

@@ -5,12 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -22,8 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.psi.common.domain.Scheme;
 import org.psi.contribution.feed.FeedEvaluator.KnownPosting;
 
@@ -34,9 +30,6 @@ import org.psi.contribution.feed.FeedEvaluator.KnownPosting;
  */
 @ApplicationScoped
 public class LedgerStore {
-
-    private static final int COPY_CHUNK = 1 << 16;
-    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final AgroalDataSource db;
     private final TransactionSynchronizationRegistry transactions;
@@ -53,7 +46,7 @@ public class LedgerStore {
         public final String sqlState;
         public final String constraint;
 
-        WriteFailure(SQLException e) {
+        public WriteFailure(SQLException e) {
             super(e.getMessage(), e);
             this.sqlState = e.getSQLState();
             String c = null;
@@ -148,7 +141,7 @@ public class LedgerStore {
     }
 
     private static void copyPostings(Connection c, List<PostingDraft> drafts) throws SQLException {
-        try (CopyWriter w = new CopyWriter(c, """
+        try (PgCopyWriter w = new PgCopyWriter(c, """
                 copy posting (id, kind, source, ref, content_mac, batch_id, line_no, worker_id, scheme, region, period,
                               month, amount_fen, individual_fen, pooled_fen, orders, sector, reverses_id, forwarded_to,
                               forwarded_individual_fen, forwarded_pooled_fen, transfer_id, due_fen, posted_at) from stdin""")) {
@@ -156,7 +149,7 @@ public class LedgerStore {
         }
     }
 
-    private static void writePostings(CopyWriter w, List<PostingDraft> drafts) throws SQLException {
+    private static void writePostings(PgCopyWriter w, List<PostingDraft> drafts) throws SQLException {
         Map<Instant, String> times = new HashMap<>();
         for (PostingDraft d : drafts) {
             w.num(d.id).text(d.kind.name()).text(d.source).text(d.ref).bytes(d.contentMac).obj(d.batchId)
@@ -169,7 +162,7 @@ public class LedgerStore {
     }
 
     private static void copyLegs(Connection c, List<PostingDraft> drafts, List<List<Leg>> legs) throws SQLException {
-        try (CopyWriter w = new CopyWriter(c, "copy ledger_entry (posting_id, leg, account_id, side, amount_fen) from stdin")) {
+        try (PgCopyWriter w = new PgCopyWriter(c, "copy ledger_entry (posting_id, leg, account_id, side, amount_fen) from stdin")) {
             Map<UUID, String> ids = new HashMap<>();
             for (int i = 0; i < drafts.size(); i++) {
                 long id = drafts.get(i).id;
@@ -204,185 +197,6 @@ public class LedgerStore {
             }
             if (rows > 0) {
                 s.executeBatch();
-            }
-        }
-    }
-
-    /** Rows in PostgreSQL's COPY text format, written as bytes and streamed to the server in chunks. */
-    private static final class CopyWriter implements AutoCloseable {
-        private static final byte[] NULL = {'\\', 'N', '\t'};
-        private final CopyIn copy;
-        private byte[] buf = new byte[COPY_CHUNK + 4096];
-        private int len;
-
-        CopyWriter(Connection c, String sql) throws SQLException {
-            this.copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-        }
-
-        private void ensure(int more) {
-            if (len + more > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
-            }
-        }
-
-        private void put(byte b) {
-            ensure(1);
-            buf[len++] = b;
-        }
-
-        private CopyWriter nul() {
-            ensure(3);
-            System.arraycopy(NULL, 0, buf, len, 3);
-            len += 3;
-            return this;
-        }
-
-        /** A value known to be plain ASCII with nothing to escape (numbers, ids, codes). */
-        CopyWriter ascii(String v) {
-            if (v == null) {
-                return nul();
-            }
-            ensure(v.length() + 1);
-            for (int i = 0; i < v.length(); i++) {
-                buf[len++] = (byte) v.charAt(i);
-            }
-            buf[len++] = '\t';
-            return this;
-        }
-
-        CopyWriter text(String v) {
-            if (v == null) {
-                return nul();
-            }
-            for (int i = 0; i < v.length(); i++) {
-                char ch = v.charAt(i);
-                if (ch >= 0x80) {
-                    return escaped(v.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            ensure(2 * v.length() + 1);
-            for (int i = 0; i < v.length(); i++) {
-                escape(v.charAt(i));
-            }
-            buf[len++] = '\t';
-            return this;
-        }
-
-        private CopyWriter escaped(byte[] utf8) {
-            ensure(2 * utf8.length + 1);
-            for (byte b : utf8) {
-                escape(b);
-            }
-            buf[len++] = '\t';
-            return this;
-        }
-
-        /** One byte of a text value, escaped as COPY's text format needs (the room is ensured by the caller). */
-        private void escape(int b) {
-            switch (b) {
-                case '\\' -> {
-                    buf[len++] = '\\';
-                    buf[len++] = '\\';
-                }
-                case '\t' -> {
-                    buf[len++] = '\\';
-                    buf[len++] = 't';
-                }
-                case '\n' -> {
-                    buf[len++] = '\\';
-                    buf[len++] = 'n';
-                }
-                case '\r' -> {
-                    buf[len++] = '\\';
-                    buf[len++] = 'r';
-                }
-                default -> buf[len++] = (byte) b;
-            }
-        }
-
-        CopyWriter num(long v) {
-            if (v == Long.MIN_VALUE) {
-                return ascii(Long.toString(v));
-            }
-            ensure(21);
-            if (v < 0) {
-                buf[len++] = '-';
-                v = -v;
-            }
-            int start = len;
-            do {
-                buf[len++] = (byte) ('0' + v % 10);
-                v /= 10;
-            } while (v > 0);
-            for (int i = start, j = len - 1; i < j; i++, j--) {
-                byte t = buf[i];
-                buf[i] = buf[j];
-                buf[j] = t;
-            }
-            buf[len++] = '\t';
-            return this;
-        }
-
-        CopyWriter obj(Object v) {
-            if (v == null) {
-                return nul();
-            }
-            if (v instanceof Number n) {
-                return num(n.longValue());
-            }
-            return text(v.toString());
-        }
-
-        CopyWriter bytes(byte[] v) {
-            if (v == null) {
-                return nul();
-            }
-            ensure(4 + 2 * v.length);
-            buf[len++] = '\\';
-            buf[len++] = '\\';
-            buf[len++] = 'x';
-            for (byte b : v) {
-                buf[len++] = HEX_DIGITS[(b >> 4) & 0xf];
-                buf[len++] = HEX_DIGITS[b & 0xf];
-            }
-            buf[len++] = '\t';
-            return this;
-        }
-
-        void last(String v) throws SQLException {
-            text(v);
-            endRow();
-        }
-
-        void lastNum(long v) throws SQLException {
-            num(v);
-            endRow();
-        }
-
-        private void endRow() throws SQLException {
-            buf[len - 1] = '\n';
-            if (len >= COPY_CHUNK) {
-                flush();
-            }
-        }
-
-        private void flush() throws SQLException {
-            copy.writeToCopy(buf, 0, len);
-            len = 0;
-        }
-
-        void finish() throws SQLException {
-            if (len > 0) {
-                flush();
-            }
-            copy.endCopy();
-        }
-
-        /** A COPY left unfinished by a failure is cancelled, so the connection can roll back. */
-        @Override
-        public void close() throws SQLException {
-            if (copy.isActive()) {
-                copy.cancelCopy();
             }
         }
     }
@@ -510,37 +324,6 @@ public class LedgerStore {
             s.setString(2, scheme.name());
             s.setArray(3, s.getConnection().createArrayOf("varchar", months.stream().map(YearMonth::toString).toArray()));
         }, rs -> out.put(YearMonth.parse(rs.getString(1)), rs.getLong(2)));
-        return out;
-    }
-
-    /** A transfer hold as the late-contribution rule reads it. */
-    public record HoldRow(UUID transferId, UUID workerId, Scheme scheme, String fromRegion, String toRegion, String status,
-                          Instant committedAt) {
-    }
-
-    /**
-     * The open and committed transfer holds of these workers, locked FOR SHARE: a transfer's commit
-     * (which locks its hold FOR UPDATE) and a feed that pays toward the same worker then run one
-     * after the other, so a contribution is either moved by the commit or forwarded after it.
-     */
-    public List<HoldRow> lockHoldsOf(Collection<UUID> workers) {
-        List<HoldRow> out = new ArrayList<>();
-        if (workers.isEmpty()) {
-            return out;
-        }
-        String sql = """
-                select transfer_id, worker_id, scheme, from_region, to_region, status, committed_at
-                  from transfer_hold
-                 where worker_id = any(?) and status <> 'RELEASED'
-                 order by transfer_id
-                   for share""";
-        query(sql, s -> s.setArray(1, s.getConnection().createArrayOf("uuid", workers.toArray())),
-                rs -> {
-                    Timestamp at = rs.getTimestamp(7);
-                    out.add(new HoldRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            Scheme.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                            at == null ? null : at.toInstant()));
-                });
         return out;
     }
 

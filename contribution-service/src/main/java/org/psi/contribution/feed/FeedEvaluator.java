@@ -21,6 +21,7 @@ import org.psi.common.domain.Scheme;
 import org.psi.contribution.insured.Eligibility;
 import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.insured.PlatformFacts;
+import org.psi.contribution.ledger.KnownPosting;
 import org.psi.contribution.ledger.PostingDraft;
 import org.psi.contribution.ledger.PostingKind;
 import org.psi.contribution.policy.PolicyBook;
@@ -44,12 +45,6 @@ import org.psi.contribution.policy.PolicyTerms;
  * the pooled fund; a given amountFen must equal that price).
  */
 public final class FeedEvaluator {
-
-    /** A posting of this platform already in the ledger, found by its ref. */
-    public record KnownPosting(long id, String ref, byte[] contentMac, PostingKind kind, UUID workerId, Scheme scheme,
-                               String region, String period, YearMonth month, long amountFen, long individualFen,
-                               long pooledFen, Integer orders, String sector, boolean reversed) {
-    }
 
     public record LineError(int line, String ref, String code, String message) {
     }

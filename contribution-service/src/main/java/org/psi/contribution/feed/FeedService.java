@@ -24,6 +24,7 @@ import org.psi.contribution.client.EnrollmentDirectory;
 import org.psi.contribution.config.ContributionConfig;
 import org.psi.contribution.insured.Eligibility;
 import org.psi.contribution.ledger.Ids;
+import org.psi.contribution.ledger.KnownPosting;
 import org.psi.contribution.ledger.LedgerStore;
 import org.psi.contribution.policy.PolicyService;
 
@@ -107,7 +108,7 @@ public class FeedService {
             // A fresh feed is the common case: the first attempt looks up only the refs its reversals
             // name and lets the unique index on (source, ref) find any line posted before; if it does,
             // the transaction rolls back and the next attempt looks up every ref of the feed.
-            Map<String, FeedEvaluator.KnownPosting> known = ledger.known(eligibility.platform().source(),
+            Map<String, KnownPosting> known = ledger.known(eligibility.platform().source(),
                     attempt == 1 ? reversed : refs, reversed);
             long t4 = System.nanoTime();
             FeedEvaluator.Plan plan = FeedEvaluator.evaluate(new FeedEvaluator.Context(batchId, now, today, clock.getZone(),

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.psi.common.domain.Scheme;
-import org.psi.contribution.feed.FeedEvaluator.KnownPosting;
 
 /**
  * The ledger tables, through JDBC: postings and their legs are written with PostgreSQL's COPY (one

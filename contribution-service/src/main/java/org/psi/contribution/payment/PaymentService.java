@@ -19,10 +19,10 @@ import org.psi.common.domain.Periods;
 import org.psi.common.domain.Scheme;
 import org.psi.contribution.client.EnrollmentDirectory;
 import org.psi.contribution.config.ContributionConfig;
-import org.psi.contribution.feed.FeedEvaluator;
 import org.psi.contribution.feed.FeedLines;
 import org.psi.contribution.feed.FeedService;
 import org.psi.contribution.insured.InsuredWorker;
+import org.psi.contribution.ledger.KnownPosting;
 import org.psi.contribution.ledger.LedgerService;
 import org.psi.contribution.ledger.LedgerStore;
 import org.psi.contribution.ledger.MonthPayment;
@@ -100,7 +100,7 @@ public class PaymentService {
         String source = Payers.worker(worker.workerId());
         byte[] contentMac = hash(new PaymentRequest(scheme.name(), month.toString(), amount, ref));
         for (int attempt = 1; ; attempt++) {
-            FeedEvaluator.KnownPosting earlier = ledger.knownOne(source, ref);
+            KnownPosting earlier = ledger.knownOne(source, ref);
             if (earlier != null) {
                 if (!MessageDigest.isEqual(earlier.contentMac(), contentMac)) {
                     throw ProblemException.conflict("ref-conflict", "The paymentRef " + ref

@@ -5,14 +5,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -20,9 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
-import org.psi.contribution.certificate.CertificateDtos;
-import org.psi.contribution.certificate.CertificateDtos.CertificateView;
-import org.psi.contribution.certificate.CertificateService;
 import org.psi.contribution.statement.StatementDtos.Statement;
 
 @Path("/api/workers/me")
@@ -31,12 +23,10 @@ import org.psi.contribution.statement.StatementDtos.Statement;
 public class StatementResource {
 
     private final StatementService statements;
-    private final CertificateService certificates;
     private final Caller caller;
 
-    public StatementResource(StatementService statements, CertificateService certificates, Caller caller) {
+    public StatementResource(StatementService statements, Caller caller) {
         this.statements = statements;
-        this.certificates = certificates;
         this.caller = caller;
     }
 
@@ -55,41 +45,5 @@ public class StatementResource {
     @APIResponse(responseCode = "503", description = "The enrollment-service could not be asked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Statement statement(@QueryParam("scheme") String scheme, @QueryParam("from") String from, @QueryParam("to") String to) {
         return Statement.of(statements.forSubject(caller.subject(), scheme, from, to));
-    }
-
-    @GET
-    @Path("/certificate")
-    @Produces({CertificateDtos.JOSE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "My contribution certificate of a scheme", description = "The periods, bases and amounts of the scheme, signed by this service: a compact JWS (ES256, the key id in its header) as application/jose, or with Accept: application/json its JSON view (the JWS and its content). Anyone verifies it offline against /.well-known/jwks.json, or with POST /api/certificates/verify.")
-    @Parameter(name = "scheme", required = true, example = "PENSION")
-    @APIResponse(responseCode = "200", description = "The certificate", content = {
-            @Content(mediaType = CertificateDtos.JOSE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
-                    examples = @ExampleObject(name = "jws", value = "eyJraWQiOiJwc2ktY2VydC0yMDI2LTEiLCJ0eXAiOiJwc2ktY2VydGlmaWNhdGUrand0IiwiYWxnIjoiRVMyNTYifQ.eyJpc3MiOi....MEUCIQ")),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificateView.class))})
-    @APIResponse(responseCode = "400", description = "Missing or unknown scheme", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response certificate(@QueryParam("scheme") String scheme, @Context HttpHeaders headers) {
-        CertificateService.Certificate c = certificates.issue(caller.subject(), scheme);
-        if (prefersJson(headers)) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> content = (Map<String, Object>) c.claims().get(CertificateService.CLAIM);
-            return Response.ok(new CertificateView(c.jws(), c.kid(), c.claims(), content), MediaType.APPLICATION_JSON).build();
-        }
-        return Response.ok(c.jws(), CertificateDtos.JOSE).build();
-    }
-
-    /** JSON when the client asks for it before (or instead of) application/jose; the JWS otherwise. */
-    private static boolean prefersJson(HttpHeaders headers) {
-        for (MediaType m : headers.getAcceptableMediaTypes()) {
-            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType() && !m.isWildcardSubtype()) {
-                return true;
-            }
-            if ("application".equals(m.getType()) && "jose".equals(m.getSubtype())) {
-                return false;
-            }
-        }
-        return false;
     }
 }

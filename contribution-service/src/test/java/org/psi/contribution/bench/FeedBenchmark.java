@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
-import org.psi.contribution.api.Fixtures;
+import org.psi.contribution.support.Fixtures;
 
 /**
  * The contribution feed benchmark (not part of the normal test run; see docs/PERFORMANCE.md):

@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.psi.common.test.Tokens;
-import org.psi.contribution.api.Fixtures;
+import org.psi.contribution.support.Fixtures;
 
 /**
  * The contribution statistics benchmark (not part of the normal test run; see docs/PERFORMANCE.md):

@@ -1,4 +1,4 @@
-package org.psi.contribution.domain;
+package org.psi.contribution.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,10 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.psi.common.domain.Scheme;
-import org.psi.contribution.ledger.LateContributionRule;
-import org.psi.contribution.ledger.Leg;
-import org.psi.contribution.ledger.PostingDraft;
-import org.psi.contribution.ledger.PostingKind;
 
 class LateContributionRuleTest {
 

@@ -1,4 +1,4 @@
-package org.psi.contribution.domain;
+package org.psi.contribution.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,8 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.psi.common.stats.StatQuery;
 import org.psi.common.stats.StatTable;
-import org.psi.contribution.stats.ContributionLattice;
-import org.psi.contribution.stats.StatDimension;
 
 /** The contribution lattice: regions and payers nest, and grouping by platform brings the payer kind. */
 class ContributionLatticeTest {

@@ -1,4 +1,4 @@
-package org.psi.contribution.api;
+package org.psi.contribution.support;
 
 import static io.restassured.RestAssured.given;
 
@@ -188,6 +188,22 @@ public final class Fixtures {
     public static Response sendRaw(Platform p, String key, String contentType, String body) {
         return given().auth().oauth2(p.token()).contentType(contentType).header("Idempotency-Key", key)
                 .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/contribution-batches");
+    }
+
+    /** The body of a self-payment. */
+    public static Map<String, Object> payment(String scheme, String month, long amount, String paymentRef) {
+        Map<String, Object> b = new HashMap<>();
+        b.put("scheme", scheme);
+        b.put("month", month);
+        b.put("amountFen", amount);
+        b.put("paymentRef", paymentRef);
+        return b;
+    }
+
+    /** A worker's self-payment under an Idempotency-Key. */
+    public static Response pay(Worker w, String key, Map<String, Object> body) {
+        return given().auth().oauth2(w.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/api/workers/me/payments");
     }
 
     public static String ref() {

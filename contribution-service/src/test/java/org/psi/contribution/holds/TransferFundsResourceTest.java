@@ -1,15 +1,15 @@
-package org.psi.contribution.api;
+package org.psi.contribution.holds;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.psi.contribution.api.Fixtures.feed;
-import static org.psi.contribution.api.Fixtures.key;
-import static org.psi.contribution.api.Fixtures.monthLine;
-import static org.psi.contribution.api.Fixtures.ref;
-import static org.psi.contribution.api.Fixtures.reversal;
-import static org.psi.contribution.api.Fixtures.send;
-import static org.psi.contribution.api.Fixtures.thisMonth;
+import static org.psi.contribution.support.Fixtures.feed;
+import static org.psi.contribution.support.Fixtures.key;
+import static org.psi.contribution.support.Fixtures.monthLine;
+import static org.psi.contribution.support.Fixtures.ref;
+import static org.psi.contribution.support.Fixtures.reversal;
+import static org.psi.contribution.support.Fixtures.send;
+import static org.psi.contribution.support.Fixtures.thisMonth;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,8 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.psi.common.domain.Scheme;
 import org.psi.common.test.Tokens;
-import org.psi.contribution.api.Fixtures.Platform;
-import org.psi.contribution.api.Fixtures.Worker;
+import org.psi.contribution.support.Fixtures;
+import org.psi.contribution.support.Fixtures.Platform;
+import org.psi.contribution.support.Fixtures.Worker;
+import org.psi.contribution.support.LedgerChecks;
 
 /**
  * The internal API of the transfer-service: quote, hold, commit, release, each idempotent by
@@ -30,7 +32,7 @@ import org.psi.contribution.api.Fixtures.Worker;
  * has left.
  */
 @QuarkusTest
-class InternalTransferTest extends LedgerChecks {
+class TransferFundsResourceTest extends LedgerChecks {
 
     private static final String FROM = "440000";
     private static final String TO = "310000";
@@ -183,7 +185,7 @@ class InternalTransferTest extends LedgerChecks {
         Worker w = Fixtures.worker();
         Fixtures.enrol(w, "MEDICAL", "440300", null);
         Fixtures.testPolicy("440300");
-        PaymentResourceTest.pay(w, key(), PaymentResourceTest.payment("MEDICAL", thisMonth().toString(), 90_000, "P-" + ref()))
+        Fixtures.pay(w, key(), Fixtures.payment("MEDICAL", thisMonth().toString(), 90_000, "P-" + ref()))
                 .then().statusCode(201);
         quote(w, "MEDICAL", "440300").statusCode(200).body("individualAccountFen", equalTo(20_000))
                 .body("pooledFundFen", equalTo(0)).body("months", equalTo(1));

@@ -1,4 +1,4 @@
-package org.psi.contribution.api;
+package org.psi.contribution;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

@@ -1,4 +1,4 @@
-package org.psi.contribution.api;
+package org.psi.contribution.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.psi.contribution.support.LedgerChecks;
 
 /**
  * The database itself keeps the ledger honest, whatever the code above it does: a posting whose

@@ -1,28 +1,31 @@
-package org.psi.contribution.api;
+package org.psi.contribution.payment;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.psi.contribution.api.Fixtures.feed;
-import static org.psi.contribution.api.Fixtures.key;
-import static org.psi.contribution.api.Fixtures.monthLine;
-import static org.psi.contribution.api.Fixtures.ref;
-import static org.psi.contribution.api.Fixtures.send;
-import static org.psi.contribution.api.Fixtures.thisMonth;
+import static org.psi.contribution.support.Fixtures.feed;
+import static org.psi.contribution.support.Fixtures.key;
+import static org.psi.contribution.support.Fixtures.monthLine;
+import static org.psi.contribution.support.Fixtures.pay;
+import static org.psi.contribution.support.Fixtures.payment;
+import static org.psi.contribution.support.Fixtures.ref;
+import static org.psi.contribution.support.Fixtures.send;
+import static org.psi.contribution.support.Fixtures.thisMonth;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.psi.common.domain.Scheme;
 import org.psi.common.test.Tokens;
-import org.psi.contribution.api.Fixtures.Platform;
-import org.psi.contribution.api.Fixtures.Worker;
+import org.psi.contribution.support.Fixtures;
+import org.psi.contribution.support.Fixtures.Platform;
+import org.psi.contribution.support.Fixtures.Worker;
+import org.psi.contribution.support.LedgerChecks;
 
 /** A worker's self-payments: split, idempotent by key and by paymentRef, bounded by what is due. */
 @QuarkusTest
@@ -35,20 +38,6 @@ class PaymentResourceTest extends LedgerChecks {
     void policies() {
         Fixtures.testPolicy(GD);
         Fixtures.testPolicy("440300");
-    }
-
-    static Map<String, Object> payment(String scheme, String month, long amount, String paymentRef) {
-        Map<String, Object> b = new HashMap<>();
-        b.put("scheme", scheme);
-        b.put("month", month);
-        b.put("amountFen", amount);
-        b.put("paymentRef", paymentRef);
-        return b;
-    }
-
-    static Response pay(Worker w, String key, Map<String, Object> body) {
-        return given().auth().oauth2(w.token()).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(body).post("/api/workers/me/payments");
     }
 
     @Test

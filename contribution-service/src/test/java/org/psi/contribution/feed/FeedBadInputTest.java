@@ -1,4 +1,4 @@
-package org.psi.contribution.api;
+package org.psi.contribution.feed;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.psi.contribution.api.Fixtures.key;
-import static org.psi.contribution.api.Fixtures.ref;
-import static org.psi.contribution.api.Fixtures.sendRaw;
-import static org.psi.contribution.api.Fixtures.thisMonth;
-import static org.psi.contribution.api.Fixtures.today;
+import static org.psi.contribution.support.Fixtures.key;
+import static org.psi.contribution.support.Fixtures.ref;
+import static org.psi.contribution.support.Fixtures.sendRaw;
+import static org.psi.contribution.support.Fixtures.thisMonth;
+import static org.psi.contribution.support.Fixtures.today;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -19,8 +19,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.psi.common.test.Tokens;
-import org.psi.contribution.api.Fixtures.Platform;
-import org.psi.contribution.api.Fixtures.Worker;
+import org.psi.contribution.support.Fixtures;
+import org.psi.contribution.support.Fixtures.Platform;
+import org.psi.contribution.support.Fixtures.Worker;
+import org.psi.contribution.support.LedgerChecks;
 
 /**
  * Bad feeds: each is refused whole with the right 4xx and a problem+json body, and the ledger does

@@ -1,4 +1,4 @@
-package org.psi.contribution.api;
+package org.psi.contribution.stats;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -10,17 +10,17 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.psi.contribution.api.Fixtures.feed;
-import static org.psi.contribution.api.Fixtures.key;
-import static org.psi.contribution.api.Fixtures.monthLine;
-import static org.psi.contribution.api.Fixtures.ref;
-import static org.psi.contribution.api.Fixtures.send;
-import static org.psi.contribution.api.Fixtures.thisMonth;
-import static org.psi.contribution.api.StatsLedger.all;
-import static org.psi.contribution.api.StatsLedger.alsoIn;
-import static org.psi.contribution.api.StatsLedger.platform;
-import static org.psi.contribution.api.StatsLedger.self;
-import static org.psi.contribution.api.StatsLedger.workers;
+import static org.psi.contribution.support.Fixtures.feed;
+import static org.psi.contribution.support.Fixtures.key;
+import static org.psi.contribution.support.Fixtures.monthLine;
+import static org.psi.contribution.support.Fixtures.ref;
+import static org.psi.contribution.support.Fixtures.send;
+import static org.psi.contribution.support.Fixtures.thisMonth;
+import static org.psi.contribution.stats.StatsLedger.all;
+import static org.psi.contribution.stats.StatsLedger.alsoIn;
+import static org.psi.contribution.stats.StatsLedger.platform;
+import static org.psi.contribution.stats.StatsLedger.self;
+import static org.psi.contribution.stats.StatsLedger.workers;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -35,8 +35,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.psi.common.test.Tokens;
-import org.psi.contribution.api.StatsLedger.Figures;
-import org.psi.contribution.api.StatsLedger.WorkerMonth;
+import org.psi.contribution.stats.StatsLedger.Figures;
+import org.psi.contribution.stats.StatsLedger.WorkerMonth;
+import org.psi.contribution.support.Fixtures;
+import org.psi.contribution.support.LedgerChecks;
 
 /**
  * Contribution statistics. Each test writes its world into the ledger for its own month of the past
@@ -391,7 +393,7 @@ class StatisticsResourceTest extends LedgerChecks {
 
         long rest = StatsLedger.PENSION_DUE - 120_000;
         for (Fixtures.Worker w : riders) {
-            PaymentResourceTest.pay(w, key(), PaymentResourceTest.payment("PENSION", thisMonth().toString(), rest, "P-" + ref()))
+            Fixtures.pay(w, key(), Fixtures.payment("PENSION", thisMonth().toString(), rest, "P-" + ref()))
                     .then().statusCode(201).body("monthStatus", equalTo("PAID"));
         }
         StatsLedger.refresh();

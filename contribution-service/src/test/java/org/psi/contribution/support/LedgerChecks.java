@@ -1,4 +1,4 @@
-package org.psi.contribution.api;
+package org.psi.contribution.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +31,7 @@ public abstract class LedgerChecks {
     }
 
     @AfterEach
-    void ledgerBalances() throws SQLException {
+    protected void ledgerBalances() throws SQLException {
         Snapshot s = snapshot();
         assertEquals(s.debits(), s.credits(), "the ledger's debits equal its credits");
         List<Long> unbalanced = new ArrayList<>();

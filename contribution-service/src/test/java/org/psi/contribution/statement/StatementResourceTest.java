@@ -1,4 +1,4 @@
-package org.psi.contribution.api;
+package org.psi.contribution.statement;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -6,15 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.psi.contribution.api.Fixtures.feed;
-import static org.psi.contribution.api.Fixtures.injuryLine;
-import static org.psi.contribution.api.Fixtures.key;
-import static org.psi.contribution.api.Fixtures.monthLine;
-import static org.psi.contribution.api.Fixtures.ref;
-import static org.psi.contribution.api.Fixtures.reversal;
-import static org.psi.contribution.api.Fixtures.send;
-import static org.psi.contribution.api.Fixtures.thisMonth;
-import static org.psi.contribution.api.Fixtures.today;
+import static org.psi.contribution.support.Fixtures.feed;
+import static org.psi.contribution.support.Fixtures.injuryLine;
+import static org.psi.contribution.support.Fixtures.key;
+import static org.psi.contribution.support.Fixtures.monthLine;
+import static org.psi.contribution.support.Fixtures.ref;
+import static org.psi.contribution.support.Fixtures.reversal;
+import static org.psi.contribution.support.Fixtures.send;
+import static org.psi.contribution.support.Fixtures.thisMonth;
+import static org.psi.contribution.support.Fixtures.today;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.SQLException;
@@ -22,8 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.psi.common.domain.Scheme;
 import org.psi.common.test.Tokens;
-import org.psi.contribution.api.Fixtures.Platform;
-import org.psi.contribution.api.Fixtures.Worker;
+import org.psi.contribution.support.Fixtures;
+import org.psi.contribution.support.Fixtures.Platform;
+import org.psi.contribution.support.Fixtures.Worker;
+import org.psi.contribution.support.LedgerChecks;
 
 /** One statement for a rider on several platforms: each month's due, each payer, status, totals. */
 @QuarkusTest
@@ -66,7 +68,7 @@ class StatementResourceTest extends LedgerChecks {
                 .body("months[1].payers", hasSize(3))
                 .body("totals.countedMonths", equalTo(0));
 
-        PaymentResourceTest.pay(w, key(), PaymentResourceTest.payment("PENSION", thisMonth().toString(), DUE - 160_000, "P-" + ref()))
+        Fixtures.pay(w, key(), Fixtures.payment("PENSION", thisMonth().toString(), DUE - 160_000, "P-" + ref()))
                 .then().statusCode(201).body("monthStatus", equalTo("PAID"));
 
         given().auth().oauth2(w.token()).queryParam("scheme", "PENSION").queryParam("from", thisMonth().toString())

@@ -1,4 +1,4 @@
-package org.psi.contribution.api;
+package org.psi.contribution.certificate;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.psi.contribution.api.Fixtures.feed;
-import static org.psi.contribution.api.Fixtures.key;
-import static org.psi.contribution.api.Fixtures.monthLine;
-import static org.psi.contribution.api.Fixtures.ref;
-import static org.psi.contribution.api.Fixtures.send;
-import static org.psi.contribution.api.Fixtures.thisMonth;
+import static org.psi.contribution.support.Fixtures.feed;
+import static org.psi.contribution.support.Fixtures.key;
+import static org.psi.contribution.support.Fixtures.monthLine;
+import static org.psi.contribution.support.Fixtures.ref;
+import static org.psi.contribution.support.Fixtures.send;
+import static org.psi.contribution.support.Fixtures.thisMonth;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -35,8 +35,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.psi.contribution.api.Fixtures.Platform;
-import org.psi.contribution.api.Fixtures.Worker;
+import org.psi.contribution.support.Fixtures;
+import org.psi.contribution.support.Fixtures.Platform;
+import org.psi.contribution.support.Fixtures.Worker;
+import org.psi.contribution.support.LedgerChecks;
 
 /**
  * The contribution certificate: a compact JWS that a plain JOSE library verifies against the

@@ -1,4 +1,4 @@
-package org.psi.contribution.api;
+package org.psi.contribution.feed;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -7,16 +7,16 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.psi.contribution.api.Fixtures.feed;
-import static org.psi.contribution.api.Fixtures.injuryLine;
-import static org.psi.contribution.api.Fixtures.key;
-import static org.psi.contribution.api.Fixtures.monthLine;
-import static org.psi.contribution.api.Fixtures.ref;
-import static org.psi.contribution.api.Fixtures.reversal;
-import static org.psi.contribution.api.Fixtures.send;
-import static org.psi.contribution.api.Fixtures.sendRaw;
-import static org.psi.contribution.api.Fixtures.thisMonth;
-import static org.psi.contribution.api.Fixtures.today;
+import static org.psi.contribution.support.Fixtures.feed;
+import static org.psi.contribution.support.Fixtures.injuryLine;
+import static org.psi.contribution.support.Fixtures.key;
+import static org.psi.contribution.support.Fixtures.monthLine;
+import static org.psi.contribution.support.Fixtures.ref;
+import static org.psi.contribution.support.Fixtures.reversal;
+import static org.psi.contribution.support.Fixtures.send;
+import static org.psi.contribution.support.Fixtures.sendRaw;
+import static org.psi.contribution.support.Fixtures.thisMonth;
+import static org.psi.contribution.support.Fixtures.today;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -27,8 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.psi.common.domain.Scheme;
 import org.psi.common.test.Tokens;
-import org.psi.contribution.api.Fixtures.Platform;
-import org.psi.contribution.api.Fixtures.Worker;
+import org.psi.contribution.support.Fixtures;
+import org.psi.contribution.support.Fixtures.Platform;
+import org.psi.contribution.support.Fixtures.Worker;
+import org.psi.contribution.support.LedgerChecks;
 
 /** Feeds against the real enrollment-service: acceptance, splits, duplicates, conflicts, reversals, tenants. */
 @QuarkusTest

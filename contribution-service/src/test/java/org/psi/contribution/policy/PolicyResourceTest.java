@@ -1,4 +1,4 @@
-package org.psi.contribution.api;
+package org.psi.contribution.policy;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.psi.common.test.Tokens;
+import org.psi.contribution.support.LedgerChecks;
 
 /**
  * Region policies: seeded with illustrative values, readable by anyone authenticated, set by an

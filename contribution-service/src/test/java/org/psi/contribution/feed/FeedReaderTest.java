@@ -1,4 +1,4 @@
-package org.psi.contribution.api;
+package org.psi.contribution.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.psi.common.api.ProblemException;
-import org.psi.contribution.feed.FeedLine;
-import org.psi.contribution.feed.FeedReader;
 
 /** The three feed formats, read without Quarkus. */
 class FeedReaderTest {

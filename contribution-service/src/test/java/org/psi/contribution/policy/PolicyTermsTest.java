@@ -1,4 +1,4 @@
-package org.psi.contribution.domain;
+package org.psi.contribution.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.psi.common.domain.Scheme;
 import org.psi.common.domain.Sector;
-import org.psi.contribution.policy.PolicyTerms;
 
 class PolicyTermsTest {
 

@@ -30,10 +30,10 @@ import org.psi.contribution.holds.TransferFundsDtos.Quote;
 @Tag(name = "Internal", description = "For PSI's transfer-service only (role internal); idempotent by transfer id")
 public class TransferFundsResource {
 
-    private final HoldService transfers;
+    private final HoldService holds;
 
-    public TransferFundsResource(HoldService transfers) {
-        this.transfers = transfers;
+    public TransferFundsResource(HoldService holds) {
+        this.holds = holds;
     }
 
     @GET
@@ -46,7 +46,7 @@ public class TransferFundsResource {
     @APIResponse(responseCode = "404", description = "No such worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Quote quote(@PathParam("workerId") UUID workerId, @QueryParam("scheme") String scheme,
                        @QueryParam("fromRegion") String fromRegion) {
-        return Quote.of(transfers.quote(workerId, scheme, fromRegion));
+        return Quote.of(holds.quote(workerId, scheme, fromRegion));
     }
 
     @PUT
@@ -60,7 +60,7 @@ public class TransferFundsResource {
     @APIResponse(responseCode = "404", description = "No such worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The transfer id holds something else, or another hold is open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Hold hold(@PathParam("transferId") UUID transferId, @Valid @NotNull HoldRequest body) {
-        return Hold.of(transfers.hold(transferId, new HoldService.HoldRequest(body.workerId(), body.scheme(),
+        return Hold.of(holds.hold(transferId, new HoldService.HoldRequest(body.workerId(), body.scheme(),
                 body.fromRegion(), body.toRegion())));
     }
 
@@ -73,7 +73,7 @@ public class TransferFundsResource {
     @APIResponse(responseCode = "404", description = "No hold for this transfer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The hold was released", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Hold commit(@PathParam("transferId") UUID transferId) {
-        return Hold.of(transfers.commit(transferId));
+        return Hold.of(holds.commit(transferId));
     }
 
     @PUT
@@ -85,6 +85,6 @@ public class TransferFundsResource {
     @APIResponse(responseCode = "404", description = "No hold for this transfer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The hold was committed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Hold release(@PathParam("transferId") UUID transferId) {
-        return Hold.of(transfers.release(transferId));
+        return Hold.of(holds.release(transferId));
     }
 }

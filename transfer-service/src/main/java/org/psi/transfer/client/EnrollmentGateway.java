@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.psi.common.domain.Scheme;
-import org.psi.transfer.domain.EnrollmentPort;
-import org.psi.transfer.domain.Route;
-import org.psi.transfer.domain.WorkerFacts;
+import org.psi.transfer.application.Route;
+import org.psi.transfer.application.WorkerFacts;
+import org.psi.transfer.saga.EnrollmentPort;
 
 /** {@link EnrollmentPort} over the enrollment-service's internal HTTP API. */
 @ApplicationScoped

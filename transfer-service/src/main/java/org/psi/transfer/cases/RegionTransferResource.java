@@ -33,11 +33,11 @@ public class RegionTransferResource {
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
-    private final TransferService transfers;
+    private final CaseService cases;
     private final Caller caller;
 
-    public RegionTransferResource(TransferService transfers, Caller caller) {
-        this.transfers = transfers;
+    public RegionTransferResource(CaseService cases, Caller caller) {
+        this.cases = cases;
         this.caller = caller;
     }
 
@@ -59,8 +59,8 @@ public class RegionTransferResource {
             throw ProblemException.forbidden("Only an officer of " + region + " or its province may see its transfer queue");
         }
         int rows = Page.limit(limit);
-        LocalDate today = transfers.today();
-        List<QueueEntry> entries = transfers.queue(region, parse(TransferRepository.Direction.class, "direction", direction),
+        LocalDate today = cases.today();
+        List<QueueEntry> entries = cases.queue(region, parse(TransferRepository.Direction.class, "direction", direction),
                         parse(TransferStatus.class, "status", status), parseBoolean(overdue), ListCursors.after(cursor), rows + 1)
                 .stream().map(c -> QueueEntry.of(c, region.prefix(), today)).toList();
         return Page.of(entries, rows, e -> e.submittedAt() + "|" + e.id());

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.Scheme;
 import org.psi.transfer.application.Route;
-import org.psi.transfer.application.WorkerFacts;
+import org.psi.transfer.application.WorkerEnrollments;
 import org.psi.transfer.calendar.DeadlinePolicy;
 import org.psi.transfer.calendar.Step;
 import org.psi.transfer.calendar.StepDeadline;
@@ -150,7 +150,7 @@ public class TransferCase extends PanacheEntityBase {
     public String lastEventHash;
 
     /** A new case, SUBMITTED today, with its review clock started. */
-    public static TransferCase submit(UUID id, WorkerFacts worker, Scheme scheme, String fromRegion, String toRegion,
+    public static TransferCase submit(UUID id, WorkerEnrollments worker, Scheme scheme, String fromRegion, String toRegion,
                                       TemporaryAccountRule.Decision temporary, DeadlinePolicy deadlines,
                                       WorkingCalendar calendar, Instant now, LocalDate today) {
         TransferCase c = new TransferCase();

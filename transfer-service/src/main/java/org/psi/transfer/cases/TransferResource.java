@@ -29,7 +29,7 @@ import org.psi.common.api.Page;
 import org.psi.common.api.Problem;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
-import org.psi.transfer.application.ApplicationService;
+import org.psi.transfer.application.ApplyService;
 import org.psi.transfer.cases.TransferDtos.EventTrail;
 import org.psi.transfer.cases.TransferDtos.EventView;
 import org.psi.transfer.cases.TransferDtos.Integrity;
@@ -48,16 +48,16 @@ public class TransferResource {
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
-    private final ApplicationService applications;
-    private final TransferService transfers;
+    private final ApplyService applications;
+    private final CaseService cases;
     private final SagaWorker saga;
     private final Viewers viewers;
     private final Caller caller;
 
-    public TransferResource(ApplicationService applications, TransferService transfers, SagaWorker saga, Viewers viewers,
+    public TransferResource(ApplyService applications, CaseService cases, SagaWorker saga, Viewers viewers,
                             Caller caller) {
         this.applications = applications;
-        this.transfers = transfers;
+        this.cases = cases;
         this.saga = saga;
         this.viewers = viewers;
         this.caller = caller;
@@ -95,7 +95,7 @@ public class TransferResource {
     public Response submit(@Parameter(in = ParameterIn.HEADER, description = "1 to 255 characters; the same key and body replay the first response", example = "9d1c2b7e-transfer-1")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Valid @NotNull SubmitRequest body) {
-        TransferService.Opened opened = applications.submit(caller.subject(), idempotencyKey, body.scheme(), body.toRegion());
+        CaseService.Opened opened = applications.submit(caller.subject(), idempotencyKey, body.scheme(), body.toRegion());
         if (!opened.replayed() && opened.transfer().sagaWaiting()) {
             saga.kick(opened.transfer().id);
         }
@@ -113,8 +113,8 @@ public class TransferResource {
     @APIResponse(responseCode = "403", description = "Not a worker", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<TransferView> mine(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int rows = Page.limit(limit);
-        LocalDate today = transfers.today();
-        List<TransferView> views = transfers.mine(caller.subject(), ListCursors.after(cursor), rows + 1).stream()
+        LocalDate today = cases.today();
+        List<TransferView> views = cases.mine(caller.subject(), ListCursors.after(cursor), rows + 1).stream()
                 .map(c -> TransferView.of(c, today)).toList();
         return Page.of(views, rows, v -> v.submittedAt() + "|" + v.id());
     }
@@ -128,7 +128,7 @@ public class TransferResource {
     @APIResponse(responseCode = "403", description = "Wrong role, or an officer token without a region", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public TransferView get(@PathParam("id") UUID id) {
-        return TransferView.of(transfers.view(id, viewers.current()), transfers.today());
+        return TransferView.of(cases.view(id, viewers.current()), cases.today());
     }
 
     @GET
@@ -143,7 +143,7 @@ public class TransferResource {
     public EventTrail events(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int rows = Page.limit(limit);
         int after = afterSeq(cursor);
-        TransferService.Trail trail = transfers.trail(id, viewers.current());
+        CaseService.Trail trail = cases.trail(id, viewers.current());
         List<TransferEvent> page = trail.events().stream().filter(e -> e.seq > after).limit(rows + 1L).toList();
         Page<EventView> p = Page.of(page.stream().map(EventView::of).toList(), rows, e -> Integer.toString(e.seq()));
         return new EventTrail(id, p.items(), p.nextCursor(), Integrity.of(trail.verification(), trail.transfer()));
@@ -159,7 +159,7 @@ public class TransferResource {
     @APIResponse(responseCode = "404", description = "No such case of the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already accepted, or already ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public TransferView cancel(@PathParam("id") UUID id) {
-        return after(transfers.cancel(id, viewers.current()));
+        return after(cases.cancel(id, viewers.current()));
     }
 
     @POST
@@ -172,7 +172,7 @@ public class TransferResource {
     @APIResponse(responseCode = "404", description = "No such case in the officer's regions", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not SUBMITTED (already decided, cancelled or ended)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public TransferView accept(@PathParam("id") UUID id) {
-        return after(transfers.accept(id, viewers.current()));
+        return after(cases.accept(id, viewers.current()));
     }
 
     @POST
@@ -186,7 +186,7 @@ public class TransferResource {
     @APIResponse(responseCode = "404", description = "No such case in the officer's regions", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not SUBMITTED", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public TransferView reject(@PathParam("id") UUID id, @Valid @NotNull RejectRequest body) {
-        return after(transfers.reject(id, viewers.current(), body.reason()));
+        return after(cases.reject(id, viewers.current(), body.reason()));
     }
 
     @POST
@@ -199,14 +199,14 @@ public class TransferResource {
     @APIResponse(responseCode = "404", description = "No such case in the officer's regions", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not yet accepted, already transferred out or ended, or a temporary-account case (nothing moves)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public TransferView transferOut(@PathParam("id") UUID id) {
-        return after(transfers.transferOut(id, viewers.current()));
+        return after(cases.transferOut(id, viewers.current()));
     }
 
     private TransferView after(TransferCase c) {
         if (c.sagaWaiting()) {
             saga.kick(c.id);
         }
-        return TransferView.of(c, transfers.today());
+        return TransferView.of(c, cases.today());
     }
 
     private static String required(String field, String value) {

@@ -10,7 +10,7 @@ import org.psi.common.stats.StatQuery;
 import org.psi.transfer.calendar.Step;
 import org.psi.transfer.stats.TransferCube.CellFigures;
 import org.psi.transfer.stats.TransferCube.StepFigures;
-import org.psi.transfer.stats.TransferStatisticsRepository.CellRow;
+import org.psi.transfer.stats.TransferStatisticsStore.CellRow;
 
 /**
  * Answers transfer statistics queries from the latest snapshot only (see
@@ -20,10 +20,10 @@ import org.psi.transfer.stats.TransferStatisticsRepository.CellRow;
 @ApplicationScoped
 public class TransferStatistics {
 
-    private final TransferStatisticsRepository stats;
+    private final TransferStatisticsStore stats;
     private final TransferStatisticsRefresh refresh;
 
-    public TransferStatistics(TransferStatisticsRepository stats, TransferStatisticsRefresh refresh) {
+    public TransferStatistics(TransferStatisticsStore stats, TransferStatisticsRefresh refresh) {
         this.stats = stats;
         this.refresh = refresh;
     }
@@ -65,6 +65,6 @@ public class TransferStatistics {
 
     /** The latest snapshot; the very first query of a new installation computes one. */
     private Snapshot snapshot() {
-        return stats.latest(TransferStatisticsRepository.TRANSFERS).orElseGet(refresh::refresh);
+        return stats.latest(TransferStatisticsStore.TRANSFERS).orElseGet(refresh::refresh);
     }
 }

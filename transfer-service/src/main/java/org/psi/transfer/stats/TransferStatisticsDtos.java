@@ -12,7 +12,7 @@ import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatCsv;
 import org.psi.transfer.calendar.Step;
 import org.psi.transfer.stats.TransferStatistics.PublishedStep;
-import org.psi.transfer.stats.TransferStatisticsRepository.CellRow;
+import org.psi.transfer.stats.TransferStatisticsStore.CellRow;
 
 /** Response bodies of /api/statistics and their CSV form. */
 public final class TransferStatisticsDtos {

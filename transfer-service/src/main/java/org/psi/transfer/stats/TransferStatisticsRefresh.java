@@ -25,9 +25,9 @@ import org.psi.transfer.calendar.WorkingCalendar;
 import org.psi.transfer.stats.TransferCube.CaseFact;
 import org.psi.transfer.stats.TransferCube.CellFigures;
 import org.psi.transfer.stats.TransferCube.StepDone;
-import org.psi.transfer.stats.TransferStatisticsRepository.CaseRow;
-import org.psi.transfer.stats.TransferStatisticsRepository.CellRow;
-import org.psi.transfer.stats.TransferStatisticsRepository.StepDates;
+import org.psi.transfer.stats.TransferStatisticsStore.CaseRow;
+import org.psi.transfer.stats.TransferStatisticsStore.CellRow;
+import org.psi.transfer.stats.TransferStatisticsStore.StepDates;
 
 /**
  * Recomputes the transfer statistics on a schedule ({@code psi.statistics.refresh-every}) or on
@@ -44,12 +44,12 @@ public class TransferStatisticsRefresh {
 
     private static final Logger LOG = Logger.getLogger(TransferStatisticsRefresh.class);
 
-    private final TransferStatisticsRepository stats;
+    private final TransferStatisticsStore stats;
     private final CalendarService calendars;
     private final StatisticsConfig config;
     private final Clock clock;
 
-    public TransferStatisticsRefresh(TransferStatisticsRepository stats, CalendarService calendars,
+    public TransferStatisticsRefresh(TransferStatisticsStore stats, CalendarService calendars,
                                      StatisticsConfig config, Clock clock) {
         this.stats = stats;
         this.calendars = calendars;
@@ -69,10 +69,10 @@ public class TransferStatisticsRefresh {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     public Snapshot refresh() {
-        stats.lock(TransferStatisticsRepository.TRANSFERS);
+        stats.lock(TransferStatisticsStore.TRANSFERS);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         YearMonth through = YearMonth.now(clock);
-        long id = stats.createSnapshot(TransferStatisticsRepository.TRANSFERS, now, through, config.threshold());
+        long id = stats.createSnapshot(TransferStatisticsStore.TRANSFERS, now, through, config.threshold());
         Suppression suppression = new Suppression(config.threshold(), config.auditLimit());
         WorkingCalendar calendar = calendars.calendar();
         Map<List<LocalDate>, Integer> workingDays = new HashMap<>();
@@ -98,7 +98,7 @@ public class TransferStatisticsRefresh {
                         + " only the line rule protects it", month, config.auditLimit());
             }
         });
-        stats.finishSnapshot(TransferStatisticsRepository.TRANSFERS, id, tally.cells(), tally.suppressed(), tally.fullyAudited());
+        stats.finishSnapshot(TransferStatisticsStore.TRANSFERS, id, tally.cells(), tally.suppressed(), tally.fullyAudited());
         return new Snapshot(id, now, through, config.threshold(), tally.cells(), tally.suppressed(), tally.fullyAudited());
     }
 

@@ -18,7 +18,7 @@ import org.psi.common.api.ProblemException;
 import org.psi.common.domain.Scheme;
 import org.psi.common.domain.Sex;
 import org.psi.transfer.application.Route;
-import org.psi.transfer.application.WorkerFacts;
+import org.psi.transfer.application.WorkerEnrollments;
 import org.psi.transfer.calendar.DeadlinePolicy;
 import org.psi.transfer.calendar.Step;
 import org.psi.transfer.calendar.WorkingCalendar;
@@ -63,7 +63,7 @@ class TransferCaseTest {
     };
 
     private static TransferCase submitted(Scheme scheme, boolean temporary) {
-        WorkerFacts w = new WorkerFacts(UUID.randomUUID(), "sub", MONDAY.minusYears(30), Sex.MALE, "440305", List.of());
+        WorkerEnrollments w = new WorkerEnrollments(UUID.randomUUID(), "sub", MONDAY.minusYears(30), Sex.MALE, "440305", List.of());
         return TransferCase.submit(UUID.randomUUID(), w, scheme, "440000", "310000",
                 new TemporaryAccountRule.Decision(temporary, "why"), DEADLINES, CAL, NOW, MONDAY);
     }

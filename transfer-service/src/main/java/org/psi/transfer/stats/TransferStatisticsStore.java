@@ -25,10 +25,10 @@ import org.psi.transfer.stats.TransferCube.StepFigures;
 /**
  * Snapshots of the transfer lattice: reading the cases for it (the only query of the statistics that
  * reads transfer_case, run by the scheduled refresh), storing it with its suppression, and reading
- * cells of the latest snapshot for queries.
+ * cells of the latest snapshot for queries. Plain JDBC, so a store rather than a Panache repository.
  */
 @ApplicationScoped
-public class TransferStatisticsRepository {
+public class TransferStatisticsStore {
 
     public static final String TRANSFERS = "transfers";
 
@@ -50,7 +50,7 @@ public class TransferStatisticsRepository {
     private final AgroalDataSource db;
     private final SnapshotStore snapshots;
 
-    public TransferStatisticsRepository(AgroalDataSource db) {
+    public TransferStatisticsStore(AgroalDataSource db) {
         this.db = db;
         this.snapshots = new SnapshotStore(db);
     }

@@ -15,7 +15,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
-import org.psi.transfer.application.WorkerFacts;
+import org.psi.transfer.application.WorkerEnrollments;
 import org.psi.transfer.calendar.CalendarService;
 import org.psi.transfer.calendar.DeadlinePolicy;
 import org.psi.transfer.calendar.Step;
@@ -27,7 +27,7 @@ import org.psi.transfer.rules.TemporaryAccountRule;
  * leaves what the saga owes due in the case row (the saga worker carries it out).
  */
 @ApplicationScoped
-public class TransferService {
+public class CaseService {
 
     /** A new case, or the case an earlier request with the same Idempotency-Key made. */
     public record Opened(TransferCase transfer, boolean replayed) {
@@ -44,8 +44,8 @@ public class TransferService {
     private final DeadlinePolicy deadlines;
     private final Clock clock;
 
-    public TransferService(TransferRepository transfers, TransferEventRepository events, IdempotencyRepository idempotency,
-                           CalendarService calendars, DeadlinePolicy deadlines, Clock clock) {
+    public CaseService(TransferRepository transfers, TransferEventRepository events, IdempotencyRepository idempotency,
+                       CalendarService calendars, DeadlinePolicy deadlines, Clock clock) {
         this.transfers = transfers;
         this.events = events;
         this.idempotency = idempotency;
@@ -66,7 +66,7 @@ public class TransferService {
      * scheme breaks the {@code transfer_one_open} unique index: 409.
      */
     @Transactional
-    public Opened open(String caller, String key, String requestHash, WorkerFacts worker, Scheme scheme,
+    public Opened open(String caller, String key, String requestHash, WorkerEnrollments worker, Scheme scheme,
                        String fromRegion, String toRegion, TemporaryAccountRule.Decision temporary) {
         Instant now = Times.now(clock);
         LocalDate today = LocalDate.now(clock);

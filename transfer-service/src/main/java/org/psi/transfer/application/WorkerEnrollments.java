@@ -8,9 +8,12 @@ import java.util.UUID;
 import org.psi.common.domain.Scheme;
 import org.psi.common.domain.Sex;
 
-/** What the enrollment-service knows of a worker that the transfer rules need. */
-public record WorkerFacts(UUID workerId, String subject, LocalDate birthDate, Sex sex, String hukouRegion,
-                          List<EnrollmentFacts> enrollments) {
+/**
+ * A worker and their enrollments as the enrollment-service tells them: what the transfer rules need
+ * (birth date, sex, household registration, and where and how the worker is or was enrolled).
+ */
+public record WorkerEnrollments(UUID workerId, String subject, LocalDate birthDate, Sex sex, String hukouRegion,
+                                List<Enrollment> enrollments) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String SUSPENDED = "SUSPENDED";
@@ -18,12 +21,12 @@ public record WorkerFacts(UUID workerId, String subject, LocalDate birthDate, Se
     public static final String CLOSED = "CLOSED";
 
     /** One enrollment; {@code endMonth} is null while it is open. */
-    public record EnrollmentFacts(UUID enrollmentId, Scheme scheme, String region, String status,
-                                  YearMonth startMonth, YearMonth endMonth) {
+    public record Enrollment(UUID enrollmentId, Scheme scheme, String region, String status,
+                             YearMonth startMonth, YearMonth endMonth) {
     }
 
     /** The current (not closed) enrollment of a scheme, if any. */
-    public Optional<EnrollmentFacts> current(Scheme scheme) {
+    public Optional<Enrollment> current(Scheme scheme) {
         return enrollments.stream().filter(e -> e.scheme() == scheme && !CLOSED.equals(e.status())).findFirst();
     }
 }

@@ -21,7 +21,7 @@ import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
 import org.psi.transfer.calendar.DeadlinePolicy;
 import org.psi.transfer.calendar.Step;
-import org.psi.transfer.cases.TransferService;
+import org.psi.transfer.cases.CaseService;
 import org.psi.transfer.rules.PensionClaimRule;
 import org.psi.transfer.rules.TemporaryAccountRule;
 import org.psi.transfer.saga.ContributionPort;
@@ -31,27 +31,27 @@ import org.psi.transfer.saga.RemoteCallException;
 /**
  * A worker's side before a case exists: the preview, and the application. Both read the worker from
  * the enrollment-service (outside any transaction), check the request against the rules, and the
- * application then opens the case through {@link TransferService}.
+ * application then opens the case through {@link CaseService}.
  */
 @ApplicationScoped
-public class ApplicationService {
+public class ApplyService {
 
     /** A checked request: the worker, their current enrollment, where to, and the temporary-account decision. */
-    private record Checked(WorkerFacts worker, Scheme scheme, String fromRegion, RegionCode toRegion,
+    private record Checked(WorkerEnrollments worker, Scheme scheme, String fromRegion, RegionCode toRegion,
                            TemporaryAccountRule.Decision temporary) {
     }
 
     private final EnrollmentPort enrollment;
     private final ContributionPort contribution;
-    private final TransferService transfers;
+    private final CaseService cases;
     private final DeadlinePolicy deadlines;
     private final Clock clock;
 
-    public ApplicationService(EnrollmentPort enrollment, ContributionPort contribution, TransferService transfers,
-                              DeadlinePolicy deadlines, Clock clock) {
+    public ApplyService(EnrollmentPort enrollment, ContributionPort contribution, CaseService cases,
+                        DeadlinePolicy deadlines, Clock clock) {
         this.enrollment = enrollment;
         this.contribution = contribution;
-        this.transfers = transfers;
+        this.cases = cases;
         this.deadlines = deadlines;
         this.clock = clock;
     }
@@ -93,7 +93,7 @@ public class ApplicationService {
      * Applies for a transfer. With an Idempotency-Key, the same key and body answer the case made the
      * first time (even when two such requests race); the same key with another body is 422.
      */
-    public TransferService.Opened submit(String subject, String idempotencyKey, String schemeRaw, String toRaw) {
+    public CaseService.Opened submit(String subject, String idempotencyKey, String schemeRaw, String toRaw) {
         Scheme scheme = transferableScheme(schemeRaw);
         RegionCode to = PoolingRegions.requirePooling(toRaw, scheme, "toRegion");
         if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255)) {
@@ -101,13 +101,13 @@ public class ApplicationService {
         }
         String requestHash = fingerprint(scheme, to);
         if (idempotencyKey != null) {
-            Optional<TransferService.Opened> replay = transfers.replay(subject, idempotencyKey, requestHash);
+            Optional<CaseService.Opened> replay = cases.replay(subject, idempotencyKey, requestHash);
             if (replay.isPresent()) {
                 return replay.get();
             }
         }
         Checked c = check(subject, scheme, to);
-        return transfers.open(subject, idempotencyKey, requestHash, c.worker(), scheme, c.fromRegion(), to.value(), c.temporary());
+        return cases.open(subject, idempotencyKey, requestHash, c.worker(), scheme, c.fromRegion(), to.value(), c.temporary());
     }
 
     /** Only schemes with something to move can be transferred: occupational injury cover follows each covered day. */
@@ -121,9 +121,9 @@ public class ApplicationService {
     }
 
     private Checked check(String subject, Scheme scheme, RegionCode to) {
-        WorkerFacts worker = worker(subject);
-        WorkerFacts.EnrollmentFacts current = worker.current(scheme)
-                .filter(e -> WorkerFacts.ACTIVE.equals(e.status()))
+        WorkerEnrollments worker = worker(subject);
+        WorkerEnrollments.Enrollment current = worker.current(scheme)
+                .filter(e -> WorkerEnrollments.ACTIVE.equals(e.status()))
                 .orElseThrow(() -> ProblemException.conflict("no-active-enrollment", "You have no active " + scheme
                         + " enrollment to transfer" + worker.current(scheme).map(e -> " (yours in " + e.region()
                         + " is " + e.status() + ")").orElse("")));
@@ -136,7 +136,7 @@ public class ApplicationService {
         return new Checked(worker, scheme, current.region(), to, temporary);
     }
 
-    private WorkerFacts worker(String subject) {
+    private WorkerEnrollments worker(String subject) {
         try {
             return enrollment.workerBySubject(subject);
         } catch (RemoteCallException e) {
@@ -160,12 +160,12 @@ public class ApplicationService {
     }
 
     /** Provinces where the worker had a pension enrollment, the most recent last (open enrollments latest). */
-    private static List<String> provincesByRecency(WorkerFacts worker, Map<String, Integer> monthsByProvince) {
+    private static List<String> provincesByRecency(WorkerEnrollments worker, Map<String, Integer> monthsByProvince) {
         List<String> order = new ArrayList<>(monthsByProvince.keySet());
         worker.enrollments().stream()
                 .filter(e -> e.scheme() == Scheme.PENSION)
-                .sorted(Comparator.comparing((WorkerFacts.EnrollmentFacts e) -> e.endMonth() == null ? YearMonth.of(9999, 12) : e.endMonth())
-                        .thenComparing(WorkerFacts.EnrollmentFacts::startMonth))
+                .sorted(Comparator.comparing((WorkerEnrollments.Enrollment e) -> e.endMonth() == null ? YearMonth.of(9999, 12) : e.endMonth())
+                        .thenComparing(WorkerEnrollments.Enrollment::startMonth))
                 .forEach(e -> {
                     String province = new RegionCode(e.region()).province().value();
                     order.remove(province);

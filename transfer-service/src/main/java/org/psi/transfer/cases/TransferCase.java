@@ -27,6 +27,7 @@ import org.psi.transfer.rules.TemporaryAccountRule;
 import org.psi.transfer.saga.HoldResult;
 import org.psi.transfer.saga.HoldState;
 import org.psi.transfer.saga.SagaAction;
+import org.psi.transfer.saga.StepLease;
 
 /**
  * A transfer case and the state machine it follows.
@@ -127,20 +128,9 @@ public class TransferCase extends PanacheEntityBase {
     public boolean moved;
     @Column(name = "opened_enrollment_id")
     public UUID openedEnrollmentId;
-    /** The action last claimed by a saga worker. */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "saga_action")
-    public SagaAction sagaAction;
-    /** When a saga step is due (or, while claimed, when the claim lapses); null when nothing is owed. */
-    @Column(name = "saga_due_at")
-    public Instant sagaDueAt;
-    /** The claim of the saga worker now carrying out a step; its result is applied only under this claim. */
-    @Column(name = "saga_claim")
-    public UUID sagaClaim;
-    @Column(name = "saga_attempts")
-    public int sagaAttempts;
-    @Column(name = "saga_error")
-    public String sagaError;
+    /** The saga's lease on the step owed next: when it is due, who has claimed it, attempts, last error. */
+    @Embedded
+    public StepLease lease = new StepLease();
     /** The saga stopped on an answer it cannot resolve by itself; an operator must look. */
     public boolean attention;
 
@@ -169,7 +159,6 @@ public class TransferCase extends PanacheEntityBase {
         c.transferIn = StepDeadline.of(deadlines.days(scheme, Step.TRANSFER_IN));
         c.holdState = HoldState.NONE;
         c.moved = false;
-        c.sagaAttempts = 0;
         c.attention = false;
         c.eventCount = 0;
         c.lastEventHash = EventChain.GENESIS;
@@ -302,63 +291,34 @@ public class TransferCase extends PanacheEntityBase {
         };
     }
 
-    /**
-     * After a person changed the case: make what is owed due now, unless a saga worker holds a live
-     * claim (its result will be applied first, and the next action follows from the new status then).
-     */
+    /** After a person changed the case: what is owed is due now, unless a worker holds a live claim ({@link StepLease#schedule}). */
     public void scheduleSaga(Instant now) {
-        if (sagaClaim != null && sagaDueAt != null && sagaDueAt.isAfter(now)) {
-            return;
-        }
-        sagaClaim = null;
-        sagaDueAt = nextAction().isPresent() ? now : null;
+        lease.schedule(nextAction().isPresent(), now);
     }
 
-    /** A saga worker takes the next step: it is leased until {@code now + lease}, after which another may take it. */
-    public Optional<SagaAction> claim(UUID claim, Instant now, Duration lease) {
+    /** A saga worker takes the next step: it is leased until {@code now + leaseFor}, after which another may take it. */
+    public Optional<SagaAction> claim(UUID claim, Instant now, Duration leaseFor) {
         Optional<SagaAction> next = nextAction();
         if (next.isEmpty()) {
-            sagaClaim = null;
-            sagaDueAt = null;
+            lease.clear();
             return next;
         }
         SagaAction action = next.get();
-        sagaAttempts = action == sagaAction ? sagaAttempts + 1 : 1;
-        sagaAction = action;
-        sagaClaim = claim;
-        sagaDueAt = now.plus(lease);
+        lease.take(claim, action, now, leaseFor);
         if (action == SagaAction.HOLD && holdState == HoldState.NONE) {
             holdState = HoldState.REQUESTED;
         }
         return next;
     }
 
-    /** Whether a step is waiting for a worker (due, and not claimed): worth kicking the saga for. */
-    public boolean sagaWaiting() {
-        return sagaDueAt != null && sagaClaim == null;
-    }
-
-    public boolean claimedBy(UUID claim) {
-        return claim.equals(sagaClaim);
-    }
-
     /** The step succeeded: clear the claim and make the next one due now, if any. Returns whether one is due. */
     public boolean stepDone(Instant now) {
-        sagaClaim = null;
-        sagaError = null;
-        Optional<SagaAction> next = nextAction();
-        sagaDueAt = next.isPresent() ? now : null;
-        if (next.isPresent() && next.get() != sagaAction) {
-            sagaAttempts = 0;
-        }
-        return next.isPresent();
+        return lease.done(nextAction(), now);
     }
 
     /** The step failed for now: try again at {@code at}. */
     public void retryAt(Instant at, String error) {
-        sagaClaim = null;
-        sagaError = truncate(error);
-        sagaDueAt = at;
+        lease.retryAt(at, truncate(error));
     }
 
     public void held(HoldResult hold) {
@@ -412,9 +372,7 @@ public class TransferCase extends PanacheEntityBase {
     /** The saga cannot resolve an answer by itself (e.g. a hold released under a moved enrollment). */
     public void needsAttention(String error) {
         attention = true;
-        sagaClaim = null;
-        sagaDueAt = null;
-        sagaError = truncate(error);
+        lease.stop(truncate(error));
     }
 
     private static String truncate(String s) {

@@ -102,8 +102,8 @@ public final class TransferDtos {
                        @Schema(description = "The saga stopped on an answer an operator must look at") boolean attention) {
         static Saga of(TransferCase c) {
             SagaAction pending = c.nextAction().orElse(null);
-            return new Saga(pending, pending == null ? null : c.sagaDueAt, pending == null ? 0 : c.sagaAttempts,
-                    c.sagaError, c.attention);
+            return new Saga(pending, pending == null ? null : c.lease.dueAt, pending == null ? 0 : c.lease.attempts,
+                    c.lease.error, c.attention);
         }
     }
 

@@ -96,7 +96,7 @@ public class TransferResource {
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Valid @NotNull SubmitRequest body) {
         CaseService.Opened opened = applications.submit(caller.subject(), idempotencyKey, body.scheme(), body.toRegion());
-        if (!opened.replayed() && opened.transfer().sagaWaiting()) {
+        if (!opened.replayed() && opened.transfer().lease.waiting()) {
             saga.kick(opened.transfer().id);
         }
         return Response.created(URI.create("/api/transfers/" + opened.transfer().id))
@@ -203,7 +203,7 @@ public class TransferResource {
     }
 
     private TransferView after(TransferCase c) {
-        if (c.sagaWaiting()) {
+        if (c.lease.waiting()) {
             saga.kick(c.id);
         }
         return TransferView.of(c, cases.today());

@@ -96,7 +96,7 @@ public class SagaService {
     /** The case if another step is due now, empty otherwise (or when the claim is stale). */
     private Optional<TransferCase> record(SagaStep step, SagaStep.Outcome outcome, Instant now) {
         TransferCase c = transfers.findForUpdate(step.transferId()).orElseThrow();
-        if (!c.claimedBy(step.claim())) {
+        if (!c.lease.heldBy(step.claim())) {
             LOG.debugf("Stale %s result for transfer %s ignored", step.action(), step.transferId());
             return Optional.empty();
         }
@@ -136,7 +136,7 @@ public class SagaService {
 
     private Optional<SagaStep> claim(TransferCase c, Instant now) {
         UUID claim = UUID.randomUUID();
-        return c.claim(claim, now, settings.lease()).map(action -> new SagaStep(c.id, claim, action, c.sagaAttempts,
+        return c.claim(claim, now, settings.lease()).map(action -> new SagaStep(c.id, claim, action, c.lease.attempts,
                 c.workerId, c.scheme, c.fromRegion, c.toRegion, c.route));
     }
 
@@ -207,7 +207,7 @@ public class SagaService {
     private boolean attention(TransferCase c, String message, Instant now) {
         LOG.errorf("Transfer %s needs an operator: %s", c.id, message);
         c.needsAttention(message);
-        append(c, Events.NEEDS_ATTENTION, Map.of("error", c.sagaError), now);
+        append(c, Events.NEEDS_ATTENTION, Map.of("error", c.lease.error), now);
         return false;
     }
 

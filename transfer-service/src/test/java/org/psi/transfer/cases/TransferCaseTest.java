@@ -81,10 +81,10 @@ class TransferCaseTest {
         TransferCase c = submitted(Scheme.PENSION, false);
         assertEquals(Step.REVIEW, c.currentStep);
         assertEquals(LocalDate.of(2026, 3, 23), c.currentDueOn);
-        assertEquals(NOW, c.sagaDueAt);
+        assertEquals(NOW, c.lease.dueAt);
         run(c, SagaAction.HOLD, () -> c.held(new HoldResult("HELD", 100, 200, 12)));
         assertEquals(Optional.empty(), c.nextAction());
-        assertEquals(null, c.sagaDueAt);
+        assertEquals(null, c.lease.dueAt);
 
         c.accept(NOW, MONDAY.plusDays(3), CAL);
         assertEquals(Step.TRANSFER_OUT, c.currentStep);
@@ -134,7 +134,7 @@ class TransferCaseTest {
         assertEquals(HoldState.REQUESTED, c.holdState);
         c.cancel(NOW, MONDAY);
         // the live claim is left alone: its result is applied first
-        assertEquals(NOW.plusSeconds(60), c.sagaDueAt);
+        assertEquals(NOW.plusSeconds(60), c.lease.dueAt);
         assertEquals(Optional.of(SagaAction.RELEASE), c.nextAction());
         c.released();
         assertEquals(Optional.empty(), c.nextAction());
@@ -145,7 +145,7 @@ class TransferCaseTest {
         TransferCase c = submitted(Scheme.MEDICAL, false);
         c.reject("no", NOW, MONDAY);
         assertEquals(Optional.empty(), c.nextAction());
-        assertEquals(null, c.sagaDueAt);
+        assertEquals(null, c.lease.dueAt);
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.OptionalInt;
 import org.psi.common.domain.Scheme;
 
 /**
- * Working days allowed per step (DOMAIN.md). Pension, 2009 Interim Measures: 15 to accept or refuse,
+ * Working days allowed per step (docs/DOMAIN.md). Pension, 2009 Interim Measures: 15 to accept or refuse,
  * 15 to transfer out after acceptance, 15 to complete the transfer in. Medical, 2021 Interim Measures:
  * 10 to transfer out, 5 to transfer in; the rules PSI follows set no figure for the review of a medical
  * application, so by default that step has none (set {@code psi.transfer.deadlines.medical.review} to add one).

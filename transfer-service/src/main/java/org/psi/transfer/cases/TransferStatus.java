@@ -1,10 +1,11 @@
 package org.psi.transfer.cases;
 
 /**
- * The status of a transfer case (API.md): SUBMITTED -> ACCEPTED (or REJECTED, CANCELLED) ->
- * TRANSFERRED_OUT -> COMPLETED; a temporary-account case goes SUBMITTED -> ACCEPTED -> COMPLETED.
- * FAILED is PSI's addition for a case the saga could not carry out (the other service refused a
- * step for good); it is reached only after compensation (a hold is released, nothing moved).
+ * The status of a transfer case: SUBMITTED -> ACCEPTED (or REJECTED, CANCELLED) -> TRANSFERRED_OUT
+ * -> COMPLETED; a temporary-account case goes SUBMITTED -> ACCEPTED -> COMPLETED. FAILED is PSI's
+ * addition to the API contract (docs/API-ADDITIONS.md) for a case the saga could not carry out (the
+ * other service refused a step for good); it is reached only after compensation (a hold is
+ * released, nothing moved).
  */
 public enum TransferStatus {
     SUBMITTED, ACCEPTED, REJECTED, CANCELLED, TRANSFERRED_OUT, COMPLETED, FAILED;

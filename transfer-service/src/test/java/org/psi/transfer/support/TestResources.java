@@ -1,10 +1,9 @@
-package org.psi.transfer;
+package org.psi.transfer.support;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import org.psi.common.test.OidcServerResource;
 import org.psi.common.test.PostgresResource;
-import org.psi.transfer.support.StandIns;
 
 /**
  * What every test of this module runs against: a real PostgreSQL, the OIDC test server (real signed

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.psi.common.domain.Scheme;
-import org.psi.transfer.domain.ContributionPort;
-import org.psi.transfer.domain.HoldResult;
-import org.psi.transfer.domain.Quote;
-import org.psi.transfer.domain.RemoteCallException;
+import org.psi.transfer.application.Quote;
+import org.psi.transfer.saga.ContributionPort;
+import org.psi.transfer.saga.HoldResult;
+import org.psi.transfer.saga.RemoteCallException;
 
 /** {@link ContributionPort} over the contribution-service's internal HTTP API. */
 @ApplicationScoped

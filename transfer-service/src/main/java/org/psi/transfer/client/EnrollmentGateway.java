@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.psi.common.domain.Scheme;
-import org.psi.transfer.domain.EnrollmentPort;
-import org.psi.transfer.domain.Route;
-import org.psi.transfer.domain.WorkerFacts;
+import org.psi.transfer.application.Route;
+import org.psi.transfer.application.WorkerEnrollments;
+import org.psi.transfer.saga.EnrollmentPort;
 
 /** {@link EnrollmentPort} over the enrollment-service's internal HTTP API. */
 @ApplicationScoped
@@ -20,18 +20,18 @@ public class EnrollmentGateway implements EnrollmentPort {
     }
 
     @Override
-    public WorkerFacts workerBySubject(String subject) {
+    public WorkerEnrollments workerBySubject(String subject) {
         ClientDtos.WorkerRecord w;
         try {
             w = client.bySubject(subject);
         } catch (RuntimeException e) {
             throw RemoteErrors.of("enrollment-service GET worker by subject", e);
         }
-        List<WorkerFacts.EnrollmentFacts> enrollments = w.enrollments() == null ? List.of() : w.enrollments().stream()
-                .map(e -> new WorkerFacts.EnrollmentFacts(e.enrollmentId(), e.scheme(), e.region(), e.status(),
+        List<WorkerEnrollments.Enrollment> enrollments = w.enrollments() == null ? List.of() : w.enrollments().stream()
+                .map(e -> new WorkerEnrollments.Enrollment(e.enrollmentId(), e.scheme(), e.region(), e.status(),
                         e.startMonth(), e.endMonth()))
                 .toList();
-        return new WorkerFacts(w.workerId(), subject, w.birthDate(), w.sex(), w.hukouRegion(), enrollments);
+        return new WorkerEnrollments(w.workerId(), subject, w.birthDate(), w.sex(), w.hukouRegion(), enrollments);
     }
 
     @Override

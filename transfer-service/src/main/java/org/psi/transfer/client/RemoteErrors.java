@@ -3,7 +3,7 @@ package org.psi.transfer.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.WebApplicationException;
-import org.psi.transfer.domain.RemoteCallException;
+import org.psi.transfer.saga.RemoteCallException;
 
 /**
  * Turns what a call to another service threw into a {@link RemoteCallException}. Permanent: 404, 409,

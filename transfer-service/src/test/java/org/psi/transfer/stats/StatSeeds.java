@@ -27,7 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.psi.common.test.Tokens;
-import org.psi.transfer.domain.WorkingCalendar;
+import org.psi.transfer.calendar.WorkingCalendar;
 import org.psi.transfer.support.Db;
 
 /**

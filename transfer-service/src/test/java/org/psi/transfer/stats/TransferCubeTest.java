@@ -14,11 +14,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.psi.common.stats.StatTable;
 import org.psi.common.stats.Suppression;
-import org.psi.transfer.domain.TransferCube;
-import org.psi.transfer.domain.TransferCube.CaseFact;
-import org.psi.transfer.domain.TransferCube.CellFigures;
-import org.psi.transfer.domain.TransferCube.StepDone;
-import org.psi.transfer.domain.TransferLattice;
+import org.psi.transfer.stats.TransferCube.CaseFact;
+import org.psi.transfer.stats.TransferCube.CellFigures;
+import org.psi.transfer.stats.TransferCube.StepDone;
 
 /** The lattice of one month computed from cases, without Quarkus. */
 class TransferCubeTest {

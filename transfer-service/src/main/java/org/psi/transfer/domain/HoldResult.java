@@ -1,9 +1,0 @@
-package org.psi.transfer.domain;
-
-/** The contribution-service's answer about a hold: {@code status} HELD, COMMITTED or RELEASED. */
-public record HoldResult(String status, long individualAccountFen, long pooledFundFen, int months) {
-
-    public static final String HELD = "HELD";
-    public static final String COMMITTED = "COMMITTED";
-    public static final String RELEASED = "RELEASED";
-}

@@ -1,0 +1,41 @@
+package org.psi.transfer.saga;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** How the saga worker runs: poll loop, parallelism, claim lease and retry backoff. */
+@ConfigMapping(prefix = "psi.saga")
+public interface SagaSettings {
+
+    /** Whether this instance runs saga steps (poll loop and immediate kicks after a change). */
+    boolean enabled();
+
+    /** How often the poll loop looks for due steps (scheduler syntax: {@code 1s}, {@code 500ms}). */
+    String pollInterval();
+
+    /** How long after start the first poll runs. */
+    String startDelay();
+
+    /** How many due cases one poll claims. */
+    int batchSize();
+
+    /** How many saga steps run at once. */
+    int concurrency();
+
+    /**
+     * How long a claimed step belongs to the worker that claimed it. A worker that dies mid-step loses
+     * its claim after this, and the step is taken again from the database. Keep it above the HTTP
+     * client's connect + read timeouts, so that a live call ends before another worker may repeat it.
+     */
+    Duration lease();
+
+    Retry retry();
+
+    interface Retry {
+        /** The wait after the first failure; doubled after each further failure. */
+        Duration initial();
+
+        /** The longest wait between two attempts. */
+        Duration max();
+    }
+}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The outbox events a request wrote: its response waits until their readers have applied them. */
+@io.quarkus.arc.Unremovable
 @RequestScoped
 public class EmittedEvents {
 

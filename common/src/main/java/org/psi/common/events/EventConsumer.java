@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -48,7 +46,6 @@ public final class EventConsumer implements Runnable {
     private final Source source;
     private final Handler handler;
     private final DataSource db;
-    private final Clock clock;
     private final int limit;
     private final Duration wait;
     private Listener listener = (e, at) -> { };
@@ -57,12 +54,11 @@ public final class EventConsumer implements Runnable {
     private volatile long position = -1;
     private volatile Thread thread;
 
-    public EventConsumer(String name, Source source, Handler handler, DataSource db, Clock clock, int limit, Duration wait) {
+    public EventConsumer(String name, Source source, Handler handler, DataSource db, int limit, Duration wait) {
         this.name = name;
         this.source = source;
         this.handler = handler;
         this.db = db;
-        this.clock = clock;
         this.limit = limit;
         this.wait = wait;
     }
@@ -152,7 +148,7 @@ public final class EventConsumer implements Runnable {
             return page.next();
         });
         position = applied;
-        Instant now = Instant.now(clock);
+        Instant now = Instant.now();
         for (FeedEvent e : page.events()) {
             listener.applied(e, now);
         }
@@ -172,9 +168,8 @@ public final class EventConsumer implements Runnable {
     private long lockPosition() throws SQLException {
         try (Connection c = db.getConnection()) {
             try (PreparedStatement s = c.prepareStatement(
-                    "insert into event_position (source, position, updated_at) values (?, 0, ?) on conflict do nothing")) {
+                    "insert into event_position (source, position, updated_at) values (?, 0, now()) on conflict do nothing")) {
                 s.setString(1, name);
-                s.setTimestamp(2, Timestamp.from(Instant.now(clock)));
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement(
@@ -190,10 +185,9 @@ public final class EventConsumer implements Runnable {
 
     private void savePosition(long next) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update event_position set position = ?, updated_at = ? where source = ?")) {
+                "update event_position set position = ?, updated_at = now() where source = ?")) {
             s.setLong(1, next);
-            s.setTimestamp(2, Timestamp.from(Instant.now(clock)));
-            s.setString(3, name);
+            s.setString(2, name);
             s.executeUpdate();
         }
     }

@@ -7,10 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +24,7 @@ import org.psi.common.api.ProblemException;
  * nothing new (long poll). A reader's {@code after} is also its acknowledgement: everything up to it
  * has been applied, which is what {@link #awaitReaders} waits for.
  */
+@io.quarkus.arc.Unremovable
 @ApplicationScoped
 public class EventFeed {
 
@@ -35,14 +33,12 @@ public class EventFeed {
 
     private final DataSource db;
     private final EventSettings settings;
-    private final Clock clock;
     private final Object commits = new Object();
     private final Object acks = new Object();
 
-    public EventFeed(DataSource db, EventSettings settings, Clock clock) {
+    public EventFeed(DataSource db, EventSettings settings) {
         this.db = db;
         this.settings = settings;
-        this.clock = clock;
     }
 
     /** Called when a transaction that wrote events has committed: wakes the readers waiting here. */
@@ -76,6 +72,7 @@ public class EventFeed {
         acknowledge(reader, after);
         Duration capped = wait.compareTo(settings.maxWait()) > 0 ? settings.maxWait() : wait;
         long deadline = System.nanoTime() + capped.toNanos();
+        long seen = System.nanoTime();
         long from = after;
         while (true) {
             FeedPage page = page(from, streams, limit);
@@ -84,6 +81,11 @@ public class EventFeed {
                 return page;
             }
             from = page.next();
+            if (System.nanoTime() - seen > 1_000_000_000L) {
+                // still here, waiting: live for read-your-writes
+                acknowledge(reader, after);
+                seen = System.nanoTime();
+            }
             synchronized (commits) {
                 try {
                     // a commit in this instance wakes us at once; one in another instance within 100 ms
@@ -132,12 +134,11 @@ public class EventFeed {
 
     private void acknowledge(String reader, long position) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
-                insert into event_reader (reader, position, seen_at) values (?, ?, ?)
+                insert into event_reader (reader, position, seen_at) values (?, ?, clock_timestamp())
                 on conflict (reader) do update
                    set position = greatest(event_reader.position, excluded.position), seen_at = excluded.seen_at""")) {
             s.setString(1, reader);
             s.setLong(2, position);
-            s.setTimestamp(3, Timestamp.from(Instant.now(clock)));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("A reader's position could not be recorded", e);
@@ -200,10 +201,10 @@ public class EventFeed {
     /** The live readers that read one of these streams and have not reached its last event yet. */
     private List<String> behind(Map<String, Long> lastOfStream) {
         Map<String, Long> positions = new HashMap<>();
-        Instant live = Instant.now(clock).minus(settings.readerLiveness());
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("select reader, position from event_reader where seen_at > ?")) {
-            s.setTimestamp(1, Timestamp.from(live));
+        // liveness is wall-clock time (the database's), whatever the service's business clock says
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select reader, position from event_reader where seen_at > clock_timestamp() - ? * interval '1 millisecond'")) {
+            s.setLong(1, settings.readerLiveness().toMillis());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     positions.put(r.getString(1), r.getLong(2));
@@ -233,8 +234,9 @@ public class EventFeed {
     void prune() {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
                 delete from outbox_event
-                 where occurred_at < ? and seq <= (select coalesce(min(position), 0) from event_reader)""")) {
-            s.setTimestamp(1, Timestamp.from(Instant.now(clock).minus(settings.retention())));
+                 where occurred_at < clock_timestamp() - ? * interval '1 millisecond'
+                   and seq <= (select coalesce(min(position), 0) from event_reader)""")) {
+            s.setLong(1, settings.retention().toMillis());
             int n = s.executeUpdate();
             if (n > 0) {
                 LOG.infof("Pruned %d outbox events older than %s", n, settings.retention());

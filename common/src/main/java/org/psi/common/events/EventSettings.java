@@ -33,11 +33,18 @@ public interface EventSettings {
     @WithDefault("1s")
     Duration readYourWritesTimeout();
 
-    /** A reader that asked for events within this time counts as live (longer than a reader's longest wait). */
-    @WithDefault("30s")
+    /**
+     * A reader that asked for events within this time, or is waiting for them now, counts as live (a
+     * waiting reader is marked seen every second).
+     */
+    @WithDefault("3s")
     Duration readerLiveness();
 
     /** Events are kept this long, then pruned once every reader has passed them. */
     @WithDefault("30d")
     Duration retention();
+
+    /** How often old events are pruned ("off" in a service without an outbox). */
+    @WithDefault("off")
+    String pruneEvery();
 }

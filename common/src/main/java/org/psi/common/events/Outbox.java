@@ -10,9 +10,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -33,15 +30,12 @@ public class Outbox {
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final EventFeed feed;
-    private final Clock clock;
 
-    public Outbox(DataSource db, ObjectMapper json, TransactionSynchronizationRegistry transactions, EventFeed feed,
-                  Clock clock) {
+    public Outbox(DataSource db, ObjectMapper json, TransactionSynchronizationRegistry transactions, EventFeed feed) {
         this.db = db;
         this.json = json;
         this.transactions = transactions;
         this.feed = feed;
-        this.clock = clock;
     }
 
     /** Writes an event in the current transaction (there must be one); answers its id. */
@@ -58,13 +52,12 @@ public class Outbox {
         }
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
                 "insert into outbox_event (id, aggregatetype, aggregateid, type, payload, occurred_at)"
-                        + " values (?, ?, ?, ?, ?::jsonb, ?)")) {
+                        + " values (?, ?, ?, ?, ?::jsonb, clock_timestamp())")) {
             s.setObject(1, id);
             s.setString(2, aggregateType);
             s.setString(3, aggregateId);
             s.setString(4, type);
             s.setString(5, body);
-            s.setTimestamp(6, Timestamp.from(Instant.now(clock)));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("An outbox event could not be written", e);

@@ -22,20 +22,38 @@ import java.util.Map;
 public class OidcServerResource extends OidcWiremockTestResource {
 
     public static final String REALM_PATH = "/auth/realms/quarkus";
-    /** The client id in the internal tokens this server issues for client credentials. */
+    /** The client id in the internal tokens this server issues for client credentials to an unknown client. */
     public static final String SERVICE_CLIENT = "psi-service";
+    /**
+     * PSI's own confidential clients: a client-credentials request that names one of them
+     * ({@code client_id} in the form, as with {@code client_secret_post}) gets a token issued to it,
+     * as Keycloak would, so that what a service may read of another is decided by its client id in
+     * tests as in production.
+     */
+    public static final java.util.List<String> SERVICE_CLIENTS = java.util.List.of("contribution-service", "transfer-service",
+            "enrollment-service");
 
     @Override
     public Map<String, String> start() {
         Map<String, String> conf = new HashMap<>(super.start());
         URI base = URI.create(conf.get("keycloak.url"));
         WireMock admin = new WireMock(base.getHost(), base.getPort());
-        String token = Tokens.internal(SERVICE_CLIENT);
+        for (String client : SERVICE_CLIENTS) {
+            admin.register(post(urlPathEqualTo(REALM_PATH + "/token"))
+                    .withRequestBody(containing("grant_type=client_credentials"))
+                    .withRequestBody(containing("client_id=" + client))
+                    .atPriority(1)
+                    .willReturn(tokenResponse(Tokens.internal(client))));
+        }
         admin.register(post(urlPathEqualTo(REALM_PATH + "/token"))
                 .withRequestBody(containing("grant_type=client_credentials"))
-                .atPriority(1)
-                .willReturn(okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3000}")));
+                .atPriority(2)
+                .willReturn(tokenResponse(Tokens.internal(SERVICE_CLIENT))));
         conf.put("psi.test.oidc-url", conf.get("keycloak.url") + "/realms/quarkus");
         return conf;
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder tokenResponse(String token) {
+        return okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3000}");
     }
 }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.psi.common.api.ProblemException;
+import org.psi.enrollment.events.EnrollmentEvents;
+import org.psi.enrollment.events.EventPayloads;
 import org.psi.enrollment.platform.PlatformRepository;
 import org.psi.enrollment.worker.Worker;
 
@@ -22,8 +24,10 @@ public class ConsentService {
     private final PlatformLinkRepository links;
     private final PlatformRepository platforms;
     private final Clock clock;
+    private final EnrollmentEvents events;
 
-    public ConsentService(PlatformLinkRepository links, PlatformRepository platforms, Clock clock) {
+    public ConsentService(PlatformLinkRepository links, PlatformRepository platforms, Clock clock, EnrollmentEvents events) {
+        this.events = events;
         this.links = links;
         this.platforms = platforms;
         this.clock = clock;
@@ -38,6 +42,7 @@ public class ConsentService {
         if (platformCode == null || platforms.findByIdOptional(platformCode).isEmpty()) {
             throw ProblemException.invalid("platformCode", "UNKNOWN_PLATFORM", "No platform has the code " + platformCode);
         }
+        events.lockWorker(worker.id);
         var existing = links.findActive(worker.id, platformCode);
         if (existing.isPresent()) {
             return new Granted(existing.get(), false);
@@ -52,6 +57,8 @@ public class ConsentService {
         } catch (PersistenceException e) {
             throw ProblemException.conflict("consent-exists", "This platform was linked at the same moment; read your links again");
         }
+        events.changed(worker.id, EnrollmentEvents.CONSENT_GRANTED,
+                new EventPayloads.Change(null, link.id, link.platformCode, null));
         return new Granted(link, true);
     }
 
@@ -61,9 +68,12 @@ public class ConsentService {
 
     @Transactional
     public PlatformLink revoke(Worker worker, String platformCode) {
+        events.lockWorker(worker.id);
         PlatformLink link = links.findActive(worker.id, platformCode)
                 .orElseThrow(() -> ProblemException.notFound("An active link to platform " + platformCode));
         link.revokedAt = Instant.now(clock);
+        events.changed(worker.id, EnrollmentEvents.CONSENT_REVOKED,
+                new EventPayloads.Change(null, link.id, link.platformCode, null));
         return link;
     }
 }

@@ -15,6 +15,8 @@ import org.psi.common.domain.Periods;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
+import org.psi.enrollment.events.EnrollmentEvents;
+import org.psi.enrollment.events.EventPayloads;
 import org.psi.enrollment.worker.Worker;
 
 /**
@@ -31,9 +33,11 @@ public class EnrollmentService {
     private final CoveredPeriodStore coveredPeriods;
     private final EnrollmentPolicy policy;
     private final Clock clock;
+    private final EnrollmentEvents events;
 
     public EnrollmentService(EnrollmentRepository enrollments, CoveredPeriodStore coveredPeriods,
-                             EnrollmentPolicy policy, Clock clock) {
+                             EnrollmentPolicy policy, Clock clock, EnrollmentEvents events) {
+        this.events = events;
         this.enrollments = enrollments;
         this.coveredPeriods = coveredPeriods;
         this.policy = policy;
@@ -59,6 +63,7 @@ public class EnrollmentService {
                     + thisMonth.minusMonths(policy.maxBackdatedMonths()) + " to " + thisMonth.plusMonths(policy.maxFutureMonths()));
         }
         checkAge(worker, start);
+        events.lockWorker(worker.id);
         if (enrollments.findCurrent(worker.id, scheme).isPresent()) {
             throw alreadyEnrolled(scheme);
         }
@@ -80,6 +85,7 @@ public class EnrollmentService {
         grades.forEach(g -> g.persist());
         EnrollmentTimeline timeline = new EnrollmentTimeline(e, grades, List.of());
         coveredPeriods.replace(timeline, now);
+        events.changed(worker.id, EnrollmentEvents.ENROLLMENT_OPENED, new EventPayloads.Change(e.id, null, null, null));
         return timeline;
     }
 
@@ -105,6 +111,7 @@ public class EnrollmentService {
     /** A new base grade or a suspension/reactivation, in force from the next month. */
     @Transactional
     public EnrollmentTimeline change(Worker worker, UUID enrollmentId, Change change) {
+        events.lockWorker(worker.id);
         Enrollment e = enrollments.findOwned(enrollmentId, worker.id)
                 .orElseThrow(() -> ProblemException.notFound("Enrollment " + enrollmentId));
         if (change.baseGrade() == null && change.status() == null) {
@@ -141,6 +148,7 @@ public class EnrollmentService {
         enrollments.flush();
         EnrollmentTimeline timeline = enrollments.timelines(List.of(e)).get(0);
         coveredPeriods.replace(timeline, now);
+        events.changed(worker.id, EnrollmentEvents.ENROLLMENT_CHANGED, new EventPayloads.Change(e.id, null, null, null));
         return timeline;
     }
 

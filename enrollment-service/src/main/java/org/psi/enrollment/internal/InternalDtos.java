@@ -55,7 +55,7 @@ public final class InternalDtos {
                                    YearMonth startMonth, YearMonth endMonth,
                                    @Schema(description = "Months in which contributions are due and accepted") List<EnrollmentDtos.Months> coveredPeriods,
                                    List<GradeFrom> grades, UUID openedByTransfer, UUID closedByTransfer) {
-        static EnrollmentRecord of(EnrollmentTimeline t) {
+        public static EnrollmentRecord of(EnrollmentTimeline t) {
             var e = t.enrollment();
             return new EnrollmentRecord(e.id, e.scheme, e.region, e.status, e.startMonth, e.endMonth,
                     t.coveredPeriods().stream().map(EnrollmentDtos.Months::of).toList(),
@@ -65,16 +65,17 @@ public final class InternalDtos {
     }
 
     @Schema(name = "ConsentRecord")
-    public record Consent(String platformCode, Instant grantedAt, Instant revokedAt) {
-        static Consent of(PlatformLink l) {
-            return new Consent(l.platformCode, l.grantedAt, l.revokedAt);
+    public record Consent(String platformCode, Instant grantedAt, Instant revokedAt,
+                          @Schema(description = "The consent's id (a platform reads it at GET /api/platforms/me/consents/{linkId})") UUID linkId) {
+        public static Consent of(PlatformLink l) {
+            return new Consent(l.platformCode, l.grantedAt, l.revokedAt, l.id);
         }
     }
 
     @Schema(name = "WorkerRecord")
     public record WorkerRecord(UUID workerId, String subject, LocalDate birthDate, Sex sex, String hukouRegion,
                                String residenceRegion, List<EnrollmentRecord> enrollments, List<Consent> consents) {
-        static WorkerRecord of(WorkerDossier d) {
+        public static WorkerRecord of(WorkerDossier d) {
             var w = d.worker();
             return new WorkerRecord(w.id, w.subject, w.birthDate, w.sex, w.hukouRegion, w.residenceRegion,
                     d.enrollments().stream().map(EnrollmentRecord::of).toList(),

@@ -12,6 +12,8 @@ import org.psi.common.api.ProblemException;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
+import org.psi.enrollment.events.EnrollmentEvents;
+import org.psi.enrollment.events.EventPayloads;
 import org.psi.enrollment.enrollment.CoveredPeriodStore;
 import org.psi.enrollment.enrollment.Enrollment;
 import org.psi.enrollment.enrollment.EnrollmentRepository;
@@ -39,8 +41,11 @@ public class MoveService {
     private final EnrollmentRepository enrollments;
     private final CoveredPeriodStore coveredPeriods;
     private final Clock clock;
+    private final EnrollmentEvents events;
 
-    public MoveService(EnrollmentRepository enrollments, CoveredPeriodStore coveredPeriods, Clock clock) {
+    public MoveService(EnrollmentRepository enrollments, CoveredPeriodStore coveredPeriods, Clock clock,
+                       EnrollmentEvents events) {
+        this.events = events;
         this.enrollments = enrollments;
         this.coveredPeriods = coveredPeriods;
         this.clock = clock;
@@ -48,6 +53,9 @@ public class MoveService {
 
     @Transactional
     public Moved move(UUID transferId, Move move) {
+        // Locked first: two racing calls of one transfer then run one after the other, and the second
+        // finds the move the first made and answers as it did.
+        events.lockWorker(move.workerId());
         Optional<Enrollment> done = enrollments.findOpenedByTransfer(transferId);
         if (done.isPresent()) {
             Enrollment opened = done.get();
@@ -92,6 +100,8 @@ public class MoveService {
         for (EnrollmentTimeline t : enrollments.timelines(List.of(source, opened))) {
             coveredPeriods.replace(t, now);
         }
+        events.changed(move.workerId(), EnrollmentEvents.ENROLLMENT_MOVED,
+                new EventPayloads.Change(opened.id, null, null, transferId));
         return new Moved(transferId, source, opened);
     }
 }

@@ -12,6 +12,7 @@ import org.psi.common.api.ProblemException;
 import org.psi.common.domain.CreditCode;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Sector;
+import org.psi.enrollment.events.EnrollmentEvents;
 
 /** Platforms as registered by an admin, and matched to the OIDC client their servers log in with. */
 @ApplicationScoped
@@ -19,8 +20,10 @@ public class PlatformService {
 
     private final PlatformRepository platforms;
     private final Clock clock;
+    private final EnrollmentEvents events;
 
-    public PlatformService(PlatformRepository platforms, Clock clock) {
+    public PlatformService(PlatformRepository platforms, Clock clock, EnrollmentEvents events) {
+        this.events = events;
         this.platforms = platforms;
         this.clock = clock;
     }
@@ -59,6 +62,7 @@ public class PlatformService {
         } catch (PersistenceException e) {
             throw ProblemException.conflict("platform-exists", "This platform is already registered");
         }
+        events.platform(p, EnrollmentEvents.PLATFORM_REGISTERED);
         return p;
     }
 

@@ -12,6 +12,7 @@ import org.psi.common.domain.NationalId;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.enrollment.enrollment.EnrollmentRepository;
+import org.psi.enrollment.events.EnrollmentEvents;
 
 /** Registration of workers and the views of their profile, including the audited unmasked read. */
 @ApplicationScoped
@@ -21,8 +22,11 @@ public class WorkerService {
     private final EnrollmentRepository enrollments;
     private final NationalIdVault vault;
     private final Clock clock;
+    private final EnrollmentEvents events;
 
-    public WorkerService(WorkerRepository workers, EnrollmentRepository enrollments, NationalIdVault vault, Clock clock) {
+    public WorkerService(WorkerRepository workers, EnrollmentRepository enrollments, NationalIdVault vault, Clock clock,
+                         EnrollmentEvents events) {
+        this.events = events;
         this.workers = workers;
         this.enrollments = enrollments;
         this.vault = vault;
@@ -67,6 +71,7 @@ public class WorkerService {
             throw ProblemException.conflict("already-registered",
                     "This login or citizen ID number is already registered");
         }
+        events.registered(w);
         return w;
     }
 

@@ -119,8 +119,8 @@ public final class EventConsumer implements Runnable {
                     return;
                 }
                 position = -1;
-                LOG.warnf("Events of %s could not be pulled or applied (%s); retrying in %d ms", name,
-                        e.getClass().getSimpleName(), backoff.toMillis());
+                LOG.warnf("Events of %s could not be pulled or applied (%s: %s); retrying in %d ms", name,
+                        e.getClass().getSimpleName(), e.getMessage(), backoff.toMillis());
                 try {
                     Thread.sleep(backoff.toMillis());
                 } catch (InterruptedException ie) {

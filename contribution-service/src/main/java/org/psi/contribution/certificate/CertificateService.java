@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.psi.common.domain.Scheme;
-import org.psi.contribution.client.EnrollmentDirectory;
+import org.psi.contribution.insured.Holder;
+import org.psi.contribution.insured.InsuredDirectory;
 import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.statement.ContributionHistory;
 import org.psi.contribution.statement.StatementService;
@@ -39,13 +40,13 @@ public class CertificateService {
     /** The claim that holds the certificate's content. */
     public static final String CLAIM = "certificate";
 
-    private final EnrollmentDirectory directory;
+    private final InsuredDirectory directory;
     private final StatementService statements;
     private final CertificateKeys keys;
     private final CertificateConfig config;
     private final Clock clock;
 
-    public CertificateService(EnrollmentDirectory directory, StatementService statements, CertificateKeys keys,
+    public CertificateService(InsuredDirectory directory, StatementService statements, CertificateKeys keys,
                               CertificateConfig config, Clock clock) {
         this.directory = directory;
         this.statements = statements;
@@ -72,7 +73,7 @@ public class CertificateService {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(config.validityDays(), ChronoUnit.DAYS)))
                 .jwtID(UUID.randomUUID().toString())
-                .claim(CLAIM, content(worker, s))
+                .claim(CLAIM, content(worker, directory.holder(worker.workerId()), s))
                 .build();
         ECKey key = keys.active();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(keys.algorithm()).keyID(key.getKeyID())
@@ -115,11 +116,18 @@ public class CertificateService {
         }
     }
 
-    private static Map<String, Object> content(InsuredWorker worker, StatementService.Statement s) {
+    /**
+     * What the certificate states: the holder as an official certificate names them (name and the
+     * citizen ID masked to its last 4 characters, nothing that rebuilds the ID: no birth date, no
+     * household region), and the record.
+     */
+    private static Map<String, Object> content(InsuredWorker worker, Optional<Holder> holder, StatementService.Statement s) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("workerId", worker.workerId().toString());
-        c.put("birthDate", worker.birthDate() == null ? null : worker.birthDate().toString());
-        c.put("hukouRegion", worker.hukouRegion());
+        holder.ifPresent(h -> {
+            c.put("holderName", h.name());
+            c.put("nationalIdMasked", h.nationalIdMasked());
+        });
         c.put("scheme", s.scheme().name());
         c.put("from", s.from().toString());
         c.put("to", s.to().toString());

@@ -27,4 +27,29 @@ public interface ContributionConfig {
     /** Base64 key of the keyed hash of line contents (32 bytes). */
     @WithName("line-mac-key")
     String lineMacKey();
+
+    /**
+     * Base64 key of the blind index of citizen IDs (32 bytes), shared with the enrollment-service:
+     * a feed line's ID is matched to a worker by it.
+     */
+    @WithName("blind-index-key")
+    String blindIndexKey();
+
+    /** How this service keeps its copy of the enrollment-service's facts. */
+    Events events();
+
+    interface Events {
+        /** Pull the enrollment-service's events (off only in tests that hold the copy still). */
+        @io.smallrye.config.WithDefault("true")
+        boolean enabled();
+
+        /** How long one pull may wait at the enrollment-service for an event (long poll). */
+        @io.smallrye.config.WithDefault("10s")
+        java.time.Duration waitFor();
+    }
+
+    /** How often the service checks that this month has been opened (its months assessed). */
+    @WithName("month-opening-check")
+    @io.smallrye.config.WithDefault("10m")
+    String monthOpeningCheck();
 }

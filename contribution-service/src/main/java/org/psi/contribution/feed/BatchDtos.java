@@ -32,7 +32,7 @@ public final class BatchDtos {
 
     @Schema(name = "LineError", description = "A rejected line and why")
     public record LineError(@Schema(example = "2") int line, @Schema(example = "FM-2026-11-000002") String ref,
-                            @Schema(example = "NOT_AUTHORISED") String code,
+                            @Schema(example = "NOT_AUTHORISED", implementation = LineCode.class, description = "Why the line was not accepted (LineCode, in the order the rules are checked)") String code,
                             @Schema(example = "The worker had not authorised platform FASTMEAL to contribute for them in 2026-11") String message) {
     }
 

@@ -61,19 +61,16 @@ public class BatchResource {
             period of the wrong form or not yet begun, an amount or orders out of bounds) is refused whole with 400, every \
             bad line listed, and nothing is applied.
 
-            Otherwise each line is checked against the enrollment-service (one call for the whole feed) and the ledger, and \
-            the feed is applied in one transaction: accepted lines post to the ledger, a line whose ref was accepted before \
-            with the same content is a duplicate (no effect), and rejected lines are listed with a code: the citizen ID's \
-            own code (INVALID_CHECK_CHARACTER, ...), NOT_REGISTERED, NOT_ENROLLED (no enrollment in that scheme covering \
-            that month), NOT_AUTHORISED (the worker's consent to this platform was not in force during the period), \
-            SECTOR_NOT_OF_PLATFORM, NO_POLICY, NO_FEE_FOR_SECTOR, AMOUNT_MISMATCH (occupational injury: not orders x fee), \
-            EXCEEDS_DUE (one line pays more than the month is due), REF_CONFLICT (the ref was used for other content), \
-            UNKNOWN_REVERSED_REF, ALREADY_REVERSED, REVERSAL_OF_REVERSAL, REVERSAL_MISMATCH.
+            Otherwise each line is checked against who is insured where (this service's copy of the enrollment-service's \
+            facts) and the ledger, and the feed is applied in one transaction: accepted lines post to the ledger, a line whose \
+            ref was accepted before with the same content is a duplicate (no effect), and rejected lines are listed with a \
+            code, the first of these that applies: {line-codes}
 
             A correction is a reversal (a new ref with reversesRef naming the earlier line) and a new line: the ledger \
-            never changes a posting. PENSION payments split 8/20 to the worker's individual account and 12/20 to the \
-            region's pooled fund (the region's policy); OCCUPATIONAL_INJURY is orders x the region's fee per order of the \
-            sector, all to the pooled fund.""")
+            never changes a posting. What all payers pay toward a month of PENSION or MEDICAL never exceeds the month's \
+            assessed due; a payment splits by the assessment (pension 8/20 to the worker's individual account and 12/20 to the \
+            region's pooled fund, allocated on the month's running total); OCCUPATIONAL_INJURY is orders x the region's fee \
+            per order of the sector, all to the pooled fund.""")
     @RequestBody(required = true, content = {
             @Content(mediaType = FeedReader.JSON, schema = @Schema(implementation = BatchDtos.FeedDoc.class),
                     examples = @ExampleObject(name = "json", value = """

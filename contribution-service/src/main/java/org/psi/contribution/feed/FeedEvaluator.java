@@ -18,6 +18,8 @@ import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Money;
 import org.psi.common.domain.NationalId;
 import org.psi.common.domain.Scheme;
+import org.psi.contribution.assessment.MonthAssessment;
+import org.psi.contribution.assessment.MonthPricing;
 import org.psi.contribution.insured.Eligibility;
 import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.insured.PlatformFacts;
@@ -29,24 +31,29 @@ import org.psi.contribution.policy.PolicyTerms;
 
 /**
  * Decides, line by line and without touching the database, what a feed does: which lines post
- * (and how they split), which are duplicates, and which are rejected with which code. Everything it
- * needs was fetched beforehand in a few set-based calls: the enrollment-service's eligibility
- * answer for all the feed's citizen IDs, the platform's existing postings for all the feed's refs,
- * and the policies of the regions and years involved.
+ * (and how they split), which are duplicates, and which are rejected with which {@link LineCode}.
+ * Everything it needs was fetched beforehand in a few set-based reads: the copy of who is insured
+ * where for all the feed's citizen IDs, the platform's existing postings for all the feed's refs,
+ * and, under their locks, the assessments of the months the feed pays toward with what all payers
+ * have paid toward them so far.
  *
- * <p>Rules, in order: a ref seen before (in the ledger, or accepted earlier in this feed) with the
- * same content is a duplicate and has no effect, with other content a {@code REF_CONFLICT}; the
- * citizen ID must be valid and registered; a reversal must name an earlier line of this platform,
- * for the same worker, scheme and period, not reversed yet, and posts its mirror image; any other
- * line needs an enrollment of the worker in that scheme covering the month, the platform's consent
- * in force during the period, a policy for the region and year, and then either an amount not above
- * the month's due (PENSION, MEDICAL; split between individual account and pooled fund) or orders of
- * one of the platform's sectors priced at the region's fee per order (OCCUPATIONAL_INJURY, all to
- * the pooled fund; a given amountFen must equal that price).
+ * <p>Rules, in the order of {@link LineCode}: a ref seen before (in the ledger, or accepted earlier
+ * in this feed) with the same content is a duplicate and has no effect, with other content a
+ * REF_CONFLICT; the citizen ID must be valid; a reversal must name an earlier line of this platform,
+ * for the same worker, scheme and period, not reversed yet, and takes back what it paid; any other
+ * line needs the person's consent to this platform in force during the period (consent first: a
+ * platform without it learns nothing else, not even whether the person is registered), an enrollment
+ * in that scheme covering the month, and then either an amount the month's assessment still has room
+ * for (PENSION, MEDICAL: {@link MonthPricing#accept}, split cumulatively between the individual
+ * account and the pooled fund) or orders of one of the platform's sectors priced at the region's fee
+ * per order (OCCUPATIONAL_INJURY, all to the pooled fund; a given amountFen must equal that price).
  */
 public final class FeedEvaluator {
 
     public record LineError(int line, String ref, String code, String message) {
+        LineError(int line, String ref, LineCode code, String message) {
+            this(line, ref, code.name(), message);
+        }
     }
 
     /** What the feed does: the postings to write, the rejected lines, and how many lines were duplicates. */
@@ -55,15 +62,16 @@ public final class FeedEvaluator {
 
     /** Everything fetched for the feed. */
     public record Context(UUID batchId, Instant now, LocalDate today, ZoneId zone, Eligibility eligibility,
-                          Map<String, KnownPosting> known, PolicyBook policies) {
+                          Map<String, KnownPosting> known, PolicyBook policies,
+                          Map<MonthAssessment.Key, MonthAssessment> assessments, Map<MonthAssessment.Key, Long> paidBefore) {
     }
 
     private final Context ctx;
     private final PlatformFacts platform;
     private final String source;
-    private final Map<String, String> idProblems = new HashMap<>();
     private final Map<String, Instant[]> windows = new HashMap<>();
     private final Map<String, PostingDraft> acceptedByRef = new HashMap<>();
+    private final Map<MonthAssessment.Key, Long> paid = new HashMap<>();
     private final Set<String> reversedInFeed = new HashSet<>();
     private final List<PostingDraft> postings = new ArrayList<>();
     private final List<LineError> errors = new ArrayList<>();
@@ -89,7 +97,7 @@ public final class FeedEvaluator {
             if (Arrays.equals(known.contentMac(), mac)) {
                 duplicates++;
             } else {
-                reject(l, LineCodes.REF_CONFLICT, "The ref " + l.ref() + " was accepted before with other content;"
+                reject(l, LineCode.REF_CONFLICT, "The ref " + l.ref() + " was accepted before with other content;"
                         + " to correct a line, reverse it (reversesRef) and send the correction under a new ref");
             }
             return;
@@ -99,22 +107,16 @@ public final class FeedEvaluator {
             if (Arrays.equals(earlier.contentMac, mac)) {
                 duplicates++;
             } else {
-                reject(l, LineCodes.REF_CONFLICT, "The ref " + l.ref() + " is used earlier in this feed for other content");
+                reject(l, LineCode.REF_CONFLICT, "The ref " + l.ref() + " is used earlier in this feed for other content");
             }
             return;
         }
-        String idProblem = idProblems.computeIfAbsent(l.nationalId(), this::idProblem);
-        if (!idProblem.isEmpty()) {
-            reject(l, idProblem, "The citizen ID number is not valid (" + idProblem + ")");
+        String idProblem = ctx.eligibility().problems().get(l.nationalId());
+        if (idProblem != null) {
+            reject(l, LineCode.ofNationalId(idProblem), "The citizen ID number is not valid (" + idProblem + ")");
             return;
         }
         InsuredWorker worker = ctx.eligibility().workers().get(l.nationalId());
-        if (worker == null) {
-            String problem = ctx.eligibility().problems().getOrDefault(l.nationalId(), LineCodes.NOT_REGISTERED);
-            reject(l, problem, LineCodes.NOT_REGISTERED.equals(problem)
-                    ? "No worker is registered with this citizen ID number" : "The citizen ID number is not valid (" + problem + ")");
-            return;
-        }
         PostingDraft draft = l.reversesRef() != null ? reversal(l, worker, mac) : contribution(l, worker, mac);
         if (draft != null) {
             postings.add(draft);
@@ -132,72 +134,67 @@ public final class FeedEvaluator {
                 l.month().plusMonths(1).atDay(1).atStartOfDay(ctx.zone()).toInstant()};
     }
 
-    private String idProblem(String nationalId) {
-        try {
-            NationalId.parse(nationalId, ctx.today());
-            return "";
-        } catch (InvalidValueException e) {
-            return e.code();
-        }
-    }
-
     private PostingDraft contribution(ValidLine l, InsuredWorker worker, byte[] mac) {
         Scheme scheme = l.scheme();
         YearMonth month = l.month();
+        Instant[] window = windows.computeIfAbsent(l.period(), p -> window(l));
+        if (worker == null || !worker.consented(platform.code(), window[0], window[1])) {
+            return reject(l, LineCode.NOT_AUTHORISED, "Platform " + platform.code()
+                    + " may not contribute for this person in " + l.period() + ": no consent of theirs was in force");
+        }
         Optional<InsuredWorker.Enrollment> enrollment = worker.covering(scheme, month);
         if (enrollment.isEmpty()) {
-            return reject(l, LineCodes.NOT_ENROLLED, "The worker is not enrolled in " + scheme + " for " + month);
-        }
-        Instant[] window = windows.computeIfAbsent(l.period(), p -> window(l));
-        if (!worker.consented(platform.code(), window[0], window[1])) {
-            return reject(l, LineCodes.NOT_AUTHORISED, "The worker had not authorised platform " + platform.code()
-                    + " to contribute for them in " + l.period());
+            return reject(l, LineCode.NOT_ENROLLED, "The worker is not enrolled in " + scheme + " for " + month);
         }
         String region = enrollment.get().region().value();
+        if (scheme.isMonthly()) {
+            return monthly(l, worker, region, mac);
+        }
+        if (!platform.sectors().contains(l.sector())) {
+            return reject(l, LineCode.SECTOR_NOT_OF_PLATFORM, "Platform " + platform.code() + " is not registered in "
+                    + l.sector());
+        }
         Optional<PolicyTerms> policy = ctx.policies().find(region, month.getYear());
         if (policy.isEmpty()) {
-            return reject(l, LineCodes.NO_POLICY, "Region " + region + " has no contribution policy for " + month.getYear());
+            return reject(l, LineCode.NO_POLICY, "Region " + region + " has no contribution policy for " + month.getYear());
         }
-        PolicyTerms terms = policy.get();
-        long amount;
-        long individual;
-        Long base = null;
-        Long due = null;
-        if (scheme.isMonthly()) {
-            OptionalInt grade = enrollment.get().gradeIn(month);
-            if (grade.isEmpty()) {
-                return reject(l, LineCodes.NOT_ENROLLED, "The worker had no base grade in " + scheme + " for " + month);
-            }
-            base = terms.baseFen(grade.getAsInt());
-            due = terms.dueFen(scheme, base);
-            amount = l.amountFen();
-            if (amount > due) {
-                return reject(l, LineCodes.EXCEEDS_DUE, "amountFen " + amount + " is more than the whole month is due ("
-                        + due + " fen)");
-            }
-            individual = terms.individualShare(scheme, amount);
-        } else {
-            if (!platform.sectors().contains(l.sector())) {
-                return reject(l, LineCodes.SECTOR_NOT_OF_PLATFORM, "Platform " + platform.code() + " is not registered in "
-                        + l.sector());
-            }
-            Optional<Long> fee = terms.feePerOrderFen(l.sector());
-            if (fee.isEmpty()) {
-                return reject(l, LineCodes.NO_FEE_FOR_SECTOR, "Region " + region + " sets no fee per order for "
-                        + l.sector() + " in " + month.getYear());
-            }
-            amount = Money.perOrder(l.orders(), fee.get());
-            if (l.amountFen() != null && l.amountFen() != amount) {
-                return reject(l, LineCodes.AMOUNT_MISMATCH, "amountFen " + l.amountFen() + " is not " + l.orders()
-                        + " orders x " + fee.get() + " fen = " + amount + " fen");
-            }
-            individual = 0;
+        Optional<Long> fee = policy.get().feePerOrderFen(l.sector());
+        if (fee.isEmpty()) {
+            return reject(l, LineCode.NO_FEE_FOR_SECTOR, "Region " + region + " sets no fee per order for "
+                    + l.sector() + " in " + month.getYear());
         }
+        long amount = Money.perOrder(l.orders(), fee.get());
+        if (l.amountFen() != null && l.amountFen() != amount) {
+            return reject(l, LineCode.AMOUNT_MISMATCH, "amountFen " + l.amountFen() + " is not " + l.orders()
+                    + " orders x " + fee.get() + " fen = " + amount + " fen");
+        }
+        return new PostingDraft(PostingKind.CONTRIBUTION, source, l.ref(), mac, ctx.batchId(), l.line(),
+                worker.workerId(), l.scheme(), region, l.period(), month, amount, 0, amount,
+                l.orders(), l.sector().name(), null, ctx.now());
+    }
+
+    /** A PENSION or MEDICAL line: within what the month's assessment still has room for, all payers together. */
+    private PostingDraft monthly(ValidLine l, InsuredWorker worker, String region, byte[] mac) {
+        MonthAssessment.Key key = new MonthAssessment.Key(worker.workerId(), l.scheme(), l.month());
+        MonthAssessment a = ctx.assessments().get(key);
+        if (a == null) {
+            return reject(l, LineCode.NO_POLICY, l.month() + " of " + l.scheme() + " is not assessed: region " + region
+                    + " had no contribution policy for " + l.month().getYear() + " when the month opened");
+        }
+        long before = paid.computeIfAbsent(key, k -> ctx.paidBefore().getOrDefault(k, 0L));
+        MonthPricing.Decision decision = MonthPricing.accept(a, before, l.amountFen());
+        if (decision instanceof MonthPricing.ExceedsDue) {
+            // to a platform, nothing about what others paid
+            return reject(l, LineCode.EXCEEDS_DUE, "amountFen " + l.amountFen() + " would take " + l.month()
+                    + " beyond what it is due; the line was not posted. What remains is on the worker's statement");
+        }
+        MonthPricing.Accepted split = (MonthPricing.Accepted) decision;
+        paid.put(key, before + l.amountFen());
         PostingDraft d = new PostingDraft(PostingKind.CONTRIBUTION, source, l.ref(), mac, ctx.batchId(), l.line(),
-                worker.workerId(), scheme, region, l.period(), month, amount, individual, amount - individual,
-                l.orders(), l.sector() == null ? null : l.sector().name(), null, ctx.now());
-        d.baseFen = base;
-        d.dueFen = due;
+                worker.workerId(), l.scheme(), a.region(), l.period(), l.month(), l.amountFen(), split.individualFen(),
+                split.pooledFen(), null, null, null, ctx.now());
+        d.baseFen = a.baseFen();
+        d.dueFen = a.dueFen();
         return d;
     }
 
@@ -205,36 +202,47 @@ public final class FeedEvaluator {
         KnownPosting known = ctx.known().get(l.reversesRef());
         PostingDraft inFeed = acceptedByRef.get(l.reversesRef());
         if (known == null && inFeed == null) {
-            return reject(l, LineCodes.UNKNOWN_REVERSED_REF, "No accepted line of this platform has the ref " + l.reversesRef());
+            return reject(l, LineCode.UNKNOWN_REVERSED_REF, "No accepted line of this platform has the ref " + l.reversesRef());
         }
         PostingKind kind = known != null ? known.kind() : inFeed.kind;
         if (kind == PostingKind.REVERSAL) {
-            return reject(l, LineCodes.REVERSAL_OF_REVERSAL, "The line " + l.reversesRef()
+            return reject(l, LineCode.REVERSAL_OF_REVERSAL, "The line " + l.reversesRef()
                     + " is a reversal; send the original content again under a new ref instead");
         }
         if ((known != null && known.reversed()) || reversedInFeed.contains(l.reversesRef())) {
-            return reject(l, LineCodes.ALREADY_REVERSED, "The line " + l.reversesRef() + " has been reversed already");
+            return reject(l, LineCode.ALREADY_REVERSED, "The line " + l.reversesRef() + " has been reversed already");
         }
         UUID workerId = known != null ? known.workerId() : inFeed.workerId;
         Scheme scheme = known != null ? known.scheme() : inFeed.scheme;
         String period = known != null ? known.period() : inFeed.period;
         long amount = known != null ? known.amountFen() : inFeed.amountFen;
         Integer orders = known != null ? known.orders() : inFeed.orders;
-        if (!workerId.equals(worker.workerId()) || scheme != l.scheme() || !period.equals(l.period())) {
-            return reject(l, LineCodes.REVERSAL_MISMATCH, "The reversal's worker, scheme and period must be those of the line "
+        if (worker == null || !workerId.equals(worker.workerId()) || scheme != l.scheme() || !period.equals(l.period())) {
+            return reject(l, LineCode.REVERSAL_MISMATCH, "The reversal's person, scheme and period must be those of the line "
                     + l.reversesRef());
         }
         if (l.amountFen() != null && l.amountFen() != amount) {
-            return reject(l, LineCodes.REVERSAL_MISMATCH, "The line " + l.reversesRef() + " paid " + amount
+            return reject(l, LineCode.REVERSAL_MISMATCH, "The line " + l.reversesRef() + " paid " + amount
                     + " fen; a reversal takes back exactly that");
         }
         if (l.orders() != null && !l.orders().equals(orders)) {
-            return reject(l, LineCodes.REVERSAL_MISMATCH, "The line " + l.reversesRef() + " reported " + orders + " orders");
+            return reject(l, LineCode.REVERSAL_MISMATCH, "The line " + l.reversesRef() + " reported " + orders + " orders");
         }
         String region = known != null ? known.region() : inFeed.region;
         long individual = known != null ? known.individualFen() : inFeed.individualFen;
         String sector = known != null ? known.sector() : inFeed.sector;
         YearMonth month = known != null ? known.month() : inFeed.month;
+        MonthAssessment a = null;
+        if (scheme.isMonthly()) {
+            MonthAssessment.Key key = new MonthAssessment.Key(workerId, scheme, month);
+            a = ctx.assessments().get(key);
+            if (a != null) {
+                // the individual account keeps the share of what remains paid, rounded once
+                long before = paid.computeIfAbsent(key, k -> ctx.paidBefore().getOrDefault(k, 0L));
+                individual = -MonthPricing.individualPart(a, before, -amount);
+                paid.put(key, before - amount);
+            }
+        }
         PostingDraft d = new PostingDraft(PostingKind.REVERSAL, source, l.ref(), mac, ctx.batchId(), l.line(),
                 workerId, scheme, region, period, month, -amount, -individual, -(amount - individual),
                 orders == null ? null : -orders, sector, null, ctx.now());
@@ -243,19 +251,15 @@ public final class FeedEvaluator {
         } else {
             d.reverses = inFeed;
         }
-        if (scheme.isMonthly()) {
-            Optional<InsuredWorker.Enrollment> e = worker.covering(scheme, month);
-            Optional<PolicyTerms> terms = ctx.policies().find(region, month.getYear());
-            if (e.isPresent() && terms.isPresent() && e.get().gradeIn(month).isPresent()) {
-                d.baseFen = terms.get().baseFen(e.get().gradeIn(month).getAsInt());
-                d.dueFen = terms.get().dueFen(scheme, d.baseFen);
-            }
+        if (a != null) {
+            d.baseFen = a.baseFen();
+            d.dueFen = a.dueFen();
         }
         reversedInFeed.add(l.reversesRef());
         return d;
     }
 
-    private PostingDraft reject(ValidLine l, String code, String message) {
+    private PostingDraft reject(ValidLine l, LineCode code, String message) {
         errors.add(new LineError(l.line(), l.ref(), code, message));
         return null;
     }

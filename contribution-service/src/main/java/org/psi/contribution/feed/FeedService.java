@@ -20,22 +20,22 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 import org.psi.common.api.ProblemException;
-import org.psi.contribution.client.EnrollmentDirectory;
+import org.psi.contribution.insured.InsuredDirectory;
 import org.psi.contribution.config.ContributionConfig;
 import org.psi.contribution.insured.Eligibility;
 import org.psi.contribution.ledger.Ids;
-import org.psi.contribution.ledger.KnownPosting;
 import org.psi.contribution.ledger.LedgerStore;
-import org.psi.contribution.policy.PolicyService;
 
 /**
  * Platforms' contribution feeds: each under an Idempotency-Key, each line checked and then posted,
  * counted as a duplicate, or rejected with a code (see {@link FeedLines} for bad input and
  * {@link FeedEvaluator} for the rules), the whole feed applied in one transaction.
  *
- * <p>Built for volume: whatever the number of lines, a feed costs one eligibility call to the
- * enrollment-service, one query for the platform's existing refs, a handful of policy reads and
- * three COPY statements (postings, legs, batch); nothing is asked per line.
+ * <p>Built for volume: whatever the number of lines, a feed asks no other service (who is insured
+ * where comes from this service's copy: one query for all its citizen IDs), and costs one query for
+ * the platform's existing refs, one that locks the assessments of the months it pays toward (PENSION,
+ * MEDICAL) with one for what was paid toward them, a handful of policy reads and three COPY
+ * statements (postings, legs, batch); nothing is asked per line.
  */
 @ApplicationScoped
 public class FeedService {
@@ -43,22 +43,18 @@ public class FeedService {
     private static final Logger LOG = Logger.getLogger(FeedService.class);
     private static final int MAX_ATTEMPTS = 4;
 
-    private final EnrollmentDirectory directory;
-    private final LedgerStore ledger;
+    private final InsuredDirectory directory;
     private final BatchRepository batches;
     private final BatchWriter writer;
-    private final PolicyService policies;
     private final ContributionConfig config;
     private final Clock clock;
     private final byte[] macKey;
 
-    public FeedService(EnrollmentDirectory directory, LedgerStore ledger, BatchRepository batches, BatchWriter writer,
-                       PolicyService policies, ContributionConfig config, Clock clock) {
+    public FeedService(InsuredDirectory directory, BatchRepository batches, BatchWriter writer,
+                       ContributionConfig config, Clock clock) {
         this.directory = directory;
-        this.ledger = ledger;
         this.batches = batches;
         this.writer = writer;
-        this.policies = policies;
         this.config = config;
         this.clock = clock;
         this.macKey = Base64.getDecoder().decode(config.lineMacKey());
@@ -105,20 +101,6 @@ public class FeedService {
         for (int attempt = 1; ; attempt++) {
             UUID batchId = Ids.timeOrdered();
             Instant now = Instant.now(clock);
-            // A fresh feed is the common case: the first attempt looks up only the refs its reversals
-            // name and lets the unique index on (source, ref) find any line posted before; if it does,
-            // the transaction rolls back and the next attempt looks up every ref of the feed.
-            Map<String, KnownPosting> known = ledger.known(eligibility.platform().source(),
-                    attempt == 1 ? reversed : refs, reversed);
-            long t4 = System.nanoTime();
-            FeedEvaluator.Plan plan = FeedEvaluator.evaluate(new FeedEvaluator.Context(batchId, now, today, clock.getZone(),
-                    eligibility, known, policies.book()), lines, macs);
-            long t5 = System.nanoTime();
-            if (attempt == 1 && !plan.errors().isEmpty() && !ledger.known(eligibility.platform().source(),
-                    plan.errors().stream().map(FeedEvaluator.LineError::ref).toList(), List.of()).isEmpty()) {
-                // a rejected line's ref was posted before: it is a duplicate or a REF_CONFLICT, decide with every ref known
-                continue;
-            }
             ContributionBatch batch = new ContributionBatch();
             batch.id = batchId;
             batch.clientId = s.clientId();
@@ -127,19 +109,18 @@ public class FeedService {
             batch.requestHash = s.requestHash();
             batch.contentType = s.contentType();
             batch.received = lines.size();
-            batch.accepted = plan.postings().size();
-            batch.duplicates = plan.duplicates();
-            batch.rejected = plan.errors().size();
-            batch.errors = batches.errorsJson(plan.errors());
             batch.createdAt = now;
             try {
-                writer.write(batch, plan.postings());
+                // A fresh feed is the common case: the first attempt looks up only the refs its reversals
+                // name and lets the unique index on (source, ref) find any line posted before; if it does,
+                // the transaction rolls back and the next attempt looks up every ref of the feed.
+                FeedEvaluator.Plan plan = writer.write(batch, new BatchWriter.Lines(lines, macs, eligibility,
+                        attempt == 1 ? reversed : refs, refs, reversed, today, clock.getZone()));
                 if (config.logFeedTimings()) {
-                    long t6 = System.nanoTime();
+                    long t4 = System.nanoTime();
                     LOG.infof("feed of %d lines (%d distinct IDs): read %d ms, checked %d ms, eligibility %d ms,"
-                                    + " known refs %d ms, evaluated %d ms, written %d ms", lines.size(), ids.size(),
-                            (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
-                            (t5 - t4) / 1_000_000, (t6 - t5) / 1_000_000);
+                                    + " evaluated and written %d ms", lines.size(), ids.size(),
+                            (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
                 }
                 return new Outcome(new BatchReport(batchId, batch.platformCode, batch.contentType, batch.received,
                         batch.accepted, batch.duplicates, batch.rejected, plan.errors(), now), false);

@@ -15,7 +15,7 @@ import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.Scheme;
-import org.psi.contribution.client.EnrollmentDirectory;
+import org.psi.contribution.insured.InsuredDirectory;
 import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.ledger.AccountKey;
 import org.psi.contribution.ledger.LateContributionRule;
@@ -44,14 +44,14 @@ import org.psi.contribution.statement.StatementService;
 @ApplicationScoped
 public class HoldService {
 
-    private final EnrollmentDirectory directory;
+    private final InsuredDirectory directory;
     private final StatementService statements;
     private final LedgerStore ledger;
     private final LedgerService postings;
     private final HoldRepository holds;
     private final Clock clock;
 
-    public HoldService(EnrollmentDirectory directory, StatementService statements, LedgerStore ledger,
+    public HoldService(InsuredDirectory directory, StatementService statements, LedgerStore ledger,
                            LedgerService postings, HoldRepository holds, Clock clock) {
         this.directory = directory;
         this.statements = statements;

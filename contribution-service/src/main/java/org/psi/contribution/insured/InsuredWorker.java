@@ -1,7 +1,6 @@
 package org.psi.contribution.insured;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -11,11 +10,11 @@ import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
 
 /**
- * What the enrollment-service (the source of truth for who is insured where) tells this service
- * about one worker: enrollments with the months they covered and their base grades, and consents.
+ * What this service knows of one worker, from its copy of the enrollment-service's facts (the
+ * source of truth for who is insured where): enrollments with the months they covered and their
+ * base grades, and consents.
  */
-public record InsuredWorker(UUID workerId, String subject, LocalDate birthDate, String hukouRegion,
-                          List<Enrollment> enrollments, List<Consent> consents) {
+public record InsuredWorker(UUID workerId, String subject, List<Enrollment> enrollments, List<Consent> consents) {
 
     /** An enrollment in one scheme and pooling region; {@code covered} are the months contributions are due and accepted. */
     public record Enrollment(Scheme scheme, RegionCode region, String status, YearMonth startMonth, YearMonth endMonth,
@@ -54,7 +53,7 @@ public record InsuredWorker(UUID workerId, String subject, LocalDate birthDate, 
     }
 
     /** A worker's consent that a platform may contribute for them, from {@code grantedAt} until {@code revokedAt}. */
-    public record Consent(String platformCode, Instant grantedAt, Instant revokedAt) {
+    public record Consent(String platformCode, Instant grantedAt, Instant revokedAt, UUID linkId) {
 
         /** Whether the consent was in force at some instant of [{@code from}, {@code until}). */
         public boolean inForceWithin(Instant from, Instant until) {
@@ -84,5 +83,27 @@ public record InsuredWorker(UUID workerId, String subject, LocalDate birthDate, 
             }
         }
         return false;
+    }
+
+    /** The worker as the enrollment-service's record describes them (enrollments of unknown schemes left out). */
+    public static InsuredWorker of(EnrollmentRecords.WorkerRecord w) {
+        List<Enrollment> enrollments = new java.util.ArrayList<>();
+        for (EnrollmentRecords.EnrollmentRecord e : w.enrollments() == null ? List.<EnrollmentRecords.EnrollmentRecord>of() : w.enrollments()) {
+            Scheme scheme;
+            try {
+                scheme = Scheme.valueOf(e.scheme());
+            } catch (IllegalArgumentException | NullPointerException ex) {
+                continue;
+            }
+            List<MonthSpan> covered = e.coveredPeriods() == null ? List.of()
+                    : e.coveredPeriods().stream().map(m -> new MonthSpan(m.from(), m.to())).toList();
+            List<GradeFrom> grades = e.grades() == null ? List.of()
+                    : e.grades().stream().map(g -> new GradeFrom(g.fromMonth(), g.baseGrade())).toList();
+            enrollments.add(new Enrollment(scheme, new RegionCode(e.region()), e.status(), e.startMonth(), e.endMonth(),
+                    covered, grades));
+        }
+        List<Consent> consents = w.consents() == null ? List.of()
+                : w.consents().stream().map(c -> new Consent(c.platformCode(), c.grantedAt(), c.revokedAt(), c.linkId())).toList();
+        return new InsuredWorker(w.workerId(), w.subject(), List.copyOf(enrollments), consents);
     }
 }

@@ -52,6 +52,7 @@ public class LedgerService {
                 }
             });
         }
-        store.write(drafts);
+        // a correction that moved nothing (a re-assessment that changed no share of a month) is not written
+        store.write(drafts.stream().filter(d -> d.kind != PostingKind.CORRECTION || !d.legs().isEmpty()).toList());
     }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.psi.common.domain.Scheme;
+import org.psi.contribution.assessment.MonthAssessment;
 
 /**
  * The ledger tables, through JDBC: postings and their legs are written with PostgreSQL's COPY (one
@@ -249,7 +250,8 @@ public class LedgerStore {
     /** What was paid toward each month, by region and payer (reversals net out). */
     public List<MonthPayment> payments(UUID workerId, Scheme scheme) {
         String sql = """
-                select month, region, source, sum(amount_fen), coalesce(sum(orders), 0)
+                select month, region, source, sum(amount_fen), coalesce(sum(orders), 0),
+                       coalesce(-sum(amount_fen) filter (where kind = 'CORRECTION'), 0)
                   from posting
                  where worker_id = ? and scheme = ? and kind <> 'TRANSFER'
                  group by month, region, source
@@ -259,7 +261,7 @@ public class LedgerStore {
             s.setObject(1, workerId);
             s.setString(2, scheme.name());
         }, rs -> out.add(new MonthPayment(YearMonth.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
-                rs.getLong(4), rs.getLong(5))));
+                rs.getLong(4), rs.getLong(5), rs.getLong(6))));
         return out;
     }
 
@@ -323,6 +325,56 @@ public class LedgerStore {
             s.setString(2, scheme.name());
             s.setArray(3, s.getConnection().createArrayOf("varchar", months.stream().map(YearMonth::toString).toArray()));
         }, rs -> out.put(YearMonth.parse(rs.getString(1)), rs.getLong(2)));
+        return out;
+    }
+
+    /** What the individual account holds of the payments toward a month (before anything forwarded it). */
+    public long individualPaidToward(MonthAssessment.Key month) {
+        long[] v = new long[1];
+        query("""
+                select coalesce(sum(individual_fen), 0) from posting
+                 where worker_id = ? and scheme = ? and month = ? and kind <> 'TRANSFER'""", s -> {
+            s.setObject(1, month.workerId());
+            s.setString(2, month.scheme().name());
+            s.setString(3, month.month().toString());
+        }, rs -> v[0] = rs.getLong(1));
+        return v[0];
+    }
+
+    /** A payer of a month and what it has paid toward it, net. */
+    public record PayerShare(String source, long netFen) {
+    }
+
+    /** The payers of a month, the one that paid last first (the order refunds follow). */
+    public List<PayerShare> payersLastFirst(MonthAssessment.Key month) {
+        List<PayerShare> out = new ArrayList<>();
+        query("""
+                select source, sum(amount_fen) from posting
+                 where worker_id = ? and scheme = ? and month = ? and kind <> 'TRANSFER' and source <> 'reassessment'
+                 group by source order by max(id) desc""", s -> {
+            s.setObject(1, month.workerId());
+            s.setString(2, month.scheme().name());
+            s.setString(3, month.month().toString());
+        }, rs -> out.add(new PayerShare(rs.getString(1), rs.getLong(2))));
+        return out;
+    }
+
+    /** Paid toward each of these months so far, by all payers (months nothing was paid toward are left out). */
+    public Map<MonthAssessment.Key, Long> paidSoFar(Collection<MonthAssessment.Key> months) {
+        Map<MonthAssessment.Key, Long> out = new HashMap<>();
+        if (months.isEmpty()) {
+            return out;
+        }
+        List<MonthAssessment.Key> keys = new ArrayList<>(months);
+        query("""
+                select p.worker_id, p.scheme, p.month, sum(p.amount_fen) from posting p
+                  join unnest(?::uuid[], ?::varchar[], ?::varchar[]) k(w, s, m) on p.worker_id = k.w and p.scheme = k.s and p.month = k.m
+                 where p.kind <> 'TRANSFER' group by p.worker_id, p.scheme, p.month""", s -> {
+            s.setArray(1, s.getConnection().createArrayOf("uuid", keys.stream().map(MonthAssessment.Key::workerId).toArray()));
+            s.setArray(2, s.getConnection().createArrayOf("varchar", keys.stream().map(k -> k.scheme().name()).toArray()));
+            s.setArray(3, s.getConnection().createArrayOf("varchar", keys.stream().map(k -> k.month().toString()).toArray()));
+        }, rs -> out.put(new MonthAssessment.Key(rs.getObject(1, UUID.class), Scheme.valueOf(rs.getString(2)),
+                YearMonth.parse(rs.getString(3))), rs.getLong(4)));
         return out;
     }
 

@@ -13,12 +13,19 @@ public final class Payers {
     public static final String WORKER_PREFIX = "worker:";
     /** The source of the postings of transfers between regions. */
     public static final String TRANSFER = "transfer";
+    /** The prefix of a payer's refundable-credit account. */
+    public static final String REFUNDABLE_PREFIX = "refundable:";
 
     private Payers() {
     }
 
     public static String platform(String code) {
         return PLATFORM_PREFIX + code;
+    }
+
+    /** The account of a payer's refundable credit: what was paid beyond a due and is owed back to it. */
+    public static String refundable(String source) {
+        return REFUNDABLE_PREFIX + source;
     }
 
     public static String worker(UUID workerId) {

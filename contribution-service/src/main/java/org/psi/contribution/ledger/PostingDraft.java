@@ -92,8 +92,9 @@ public final class PostingDraft {
         givenLegs.add(leg);
     }
 
+    /** The payer's account; for a correction, the payer's refundable credit, which the refund goes to. */
     public AccountKey payerAccount() {
-        return AccountKey.payer(source);
+        return kind == PostingKind.CORRECTION ? AccountKey.payer(Payers.refundable(source)) : AccountKey.payer(source);
     }
 
     public AccountKey individualAccount() {
@@ -131,6 +132,9 @@ public final class PostingDraft {
             if (pooledFen < 0) {
                 legs.add(Leg.debit(pooledAccount(), -pooledFen));
             }
+        } else {
+            // nothing paid, a re-split between the month's pooled fund and individual account (a correction)
+            move(legs, pooledAccount(), individualAccount(), individualFen);
         }
         if (forwardedTo != null) {
             move(legs, individualAccount(), AccountKey.individual(workerId, scheme, forwardedTo), forwardedIndividualFen);

@@ -11,13 +11,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Periods;
 import org.psi.common.domain.Scheme;
-import org.psi.contribution.client.EnrollmentDirectory;
+import org.psi.contribution.insured.InsuredDirectory;
 import org.psi.contribution.config.ContributionConfig;
 import org.psi.contribution.feed.FeedLines;
 import org.psi.contribution.feed.FeedService;
@@ -25,13 +23,13 @@ import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.ledger.KnownPosting;
 import org.psi.contribution.ledger.LedgerService;
 import org.psi.contribution.ledger.LedgerStore;
-import org.psi.contribution.ledger.MonthPayment;
+import org.psi.contribution.assessment.AssessmentStore;
+import org.psi.contribution.assessment.MonthAssessment;
+import org.psi.contribution.assessment.MonthPricing;
+import org.psi.common.api.Problem;
 import org.psi.contribution.ledger.Payers;
 import org.psi.contribution.ledger.PostingDraft;
 import org.psi.contribution.ledger.PostingKind;
-import org.psi.contribution.policy.PolicyService;
-import org.psi.contribution.policy.PolicyTerms;
-import org.psi.contribution.statement.ContributionHistory;
 
 /**
  * A worker's payment for themselves toward a month of PENSION or MEDICAL (a top-up beside what
@@ -40,24 +38,27 @@ import org.psi.contribution.statement.ContributionHistory;
  * payment sent again under another key is answered, not posted again).
  *
  * <p>Rules: the worker must be enrolled in the scheme for that month (422 otherwise); the month must
- * have begun; the amount is at most what is still due for the month (422 beyond it).
+ * have begun and be assessed; all payers of the month together pay at most its due: a payment beyond
+ * what remains is refused (422 {@code exceeds-due}, saying what remains), decided under the lock of
+ * the month's assessment, so that concurrent payments and feeds never pay a month beyond its due
+ * ({@link MonthPricing}).
  */
 @ApplicationScoped
 public class PaymentService {
 
-    private final EnrollmentDirectory directory;
+    private final InsuredDirectory directory;
     private final LedgerStore ledger;
-    private final PolicyService policies;
+    private final AssessmentStore assessments;
     private final IdempotencyRepository idempotency;
     private final Recorder recorder;
     private final ContributionConfig config;
     private final Clock clock;
 
-    public PaymentService(EnrollmentDirectory directory, LedgerStore ledger, PolicyService policies,
+    public PaymentService(InsuredDirectory directory, LedgerStore ledger, AssessmentStore assessments,
                           IdempotencyRepository idempotency, Recorder recorder, ContributionConfig config, Clock clock) {
         this.directory = directory;
         this.ledger = ledger;
-        this.policies = policies;
+        this.assessments = assessments;
         this.idempotency = idempotency;
         this.recorder = recorder;
         this.config = config;
@@ -70,7 +71,7 @@ public class PaymentService {
     /** A posted self-payment and where its month stands after it. */
     public record Payment(String paymentRef, Scheme scheme, YearMonth month, String region, long amountFen,
                           long individualFen, long pooledFen, Long dueFen, long paidFen,
-                          ContributionHistory.Status monthStatus, Instant postedAt) {
+                          MonthPricing.Status monthStatus, Instant postedAt) {
     }
 
     public record Outcome(Payment payment, int status, boolean replayed) {
@@ -106,37 +107,18 @@ public class PaymentService {
                     throw ProblemException.conflict("ref-conflict", "The paymentRef " + ref
                             + " was used for another payment; use a new paymentRef");
                 }
-                return new Outcome(view(worker, earlier.scheme(), earlier.month(), earlier.region(), ref, earlier.amountFen(),
-                        earlier.individualFen(), earlier.pooledFen(), null), 200, false);
+                MonthAssessment.Key k = new MonthAssessment.Key(worker.workerId(), earlier.scheme(), earlier.month());
+                Long due = assessments.find(k).map(MonthAssessment::dueFen).orElse(null);
+                long paid = ledger.paidSoFar(List.of(k)).getOrDefault(k, 0L);
+                return new Outcome(new Payment(ref, earlier.scheme(), earlier.month(), earlier.region(), earlier.amountFen(),
+                        earlier.individualFen(), earlier.pooledFen(), due, paid, MonthPricing.status(due, paid), null), 200, false);
             }
-            InsuredWorker.Enrollment enrollment = worker.covering(scheme, month).orElseThrow(() ->
-                    ProblemException.unprocessable("not-enrolled", "You are not enrolled in " + scheme + " for " + month));
-            String region = enrollment.region().value();
-            PolicyTerms terms = policies.book().find(region, month.getYear()).orElseThrow(() ->
-                    ProblemException.unprocessable("no-policy", "Region " + region + " has no contribution policy for " + month.getYear()));
-            OptionalInt grade = enrollment.gradeIn(month);
-            if (grade.isEmpty()) {
-                throw ProblemException.unprocessable("not-enrolled", "No base grade was in force in " + month);
+            if (worker.covering(scheme, month).isEmpty()) {
+                throw ProblemException.unprocessable("not-enrolled", "You are not enrolled in " + scheme + " for " + month);
             }
-            long base = terms.baseFen(grade.getAsInt());
-            long due = terms.dueFen(scheme, base);
-            long paid = ledger.paidSoFar(worker.workerId(), scheme, Set.of(month)).getOrDefault(month, 0L);
-            if (amount > due - paid) {
-                throw ProblemException.unprocessable("exceeds-due", month + " is due " + due + " fen, of which " + paid
-                        + " fen is paid; at most " + Math.max(0, due - paid) + " fen can still be paid toward it");
-            }
-            long individual = terms.individualShare(scheme, amount);
-            Instant now = Instant.now(clock);
-            PostingDraft draft = new PostingDraft(PostingKind.SELF_PAYMENT, source, ref, contentMac, null, null,
-                    worker.workerId(), scheme, region, month.toString(), month, amount, individual, amount - individual,
-                    null, null, null, now);
-            draft.baseFen = base;
-            draft.dueFen = due;
-            long paidAfter = paid + amount;
-            Payment payment = new Payment(ref, scheme, month, region, amount, individual, amount - individual, due,
-                    paidAfter, paidAfter >= due ? ContributionHistory.Status.PAID : ContributionHistory.Status.PARTIAL, now);
             try {
-                recorder.record(draft, scope, idempotencyKey, hash, payment);
+                Payment payment = recorder.record(worker, scheme, month, amount, ref, contentMac, scope, idempotencyKey, hash,
+                        Instant.now(clock));
                 return new Outcome(payment, 201, false);
             } catch (RuntimeException e) {
                 if (FeedService.violatedConstraint(e, "idempotent_request_pkey")) {
@@ -160,15 +142,6 @@ public class PaymentService {
         });
     }
 
-    private Payment view(InsuredWorker worker, Scheme scheme, YearMonth month, String region, String ref, long amount,
-                         long individual, long pooled, Instant postedAt) {
-        List<MonthPayment> payments = ledger.payments(worker.workerId(), scheme);
-        ContributionHistory.Month m = ContributionHistory.months(worker, scheme, month, month, policies.book(),
-                payments, List.of()).stream().filter(x -> x.month().equals(month)).findFirst().orElse(null);
-        return new Payment(ref, scheme, month, region, amount, individual, pooled, m == null ? null : m.dueFen(),
-                m == null ? amount : m.paidFen(), m == null ? ContributionHistory.Status.PARTIAL : m.status(), postedAt);
-    }
-
     private static byte[] hash(PaymentRequest r) {
         try {
             String canonical = r.scheme() + "\u001f" + r.month() + "\u001f" + r.amountFen() + "\u001f" + r.paymentRef();
@@ -179,21 +152,53 @@ public class PaymentService {
         }
     }
 
-    /** Posts a self-payment and remembers its response under the Idempotency-Key, in one transaction. */
+    /**
+     * Decides and posts a self-payment under the lock of its month's assessment, and remembers its
+     * response under the Idempotency-Key, in one transaction.
+     */
     @ApplicationScoped
     public static class Recorder {
         private final LedgerService ledger;
+        private final LedgerStore store;
+        private final AssessmentStore assessments;
         private final IdempotencyRepository idempotency;
 
-        public Recorder(LedgerService ledger, IdempotencyRepository idempotency) {
+        public Recorder(LedgerService ledger, LedgerStore store, AssessmentStore assessments, IdempotencyRepository idempotency) {
             this.ledger = ledger;
+            this.store = store;
+            this.assessments = assessments;
             this.idempotency = idempotency;
         }
 
         @Transactional
-        public void record(PostingDraft draft, String scope, String key, byte[] hash, Payment response) {
-            idempotency.save(scope, key, hash, 201, response, draft.postedAt);
+        public Payment record(InsuredWorker worker, Scheme scheme, YearMonth month, long amount, String ref, byte[] contentMac,
+                              String scope, String key, byte[] hash, Instant now) {
+            MonthAssessment.Key k = new MonthAssessment.Key(worker.workerId(), scheme, month);
+            MonthAssessment a = assessments.lock(List.of(k)).get(k);
+            if (a == null) {
+                throw ProblemException.unprocessable("not-assessed", month + " of " + scheme
+                        + " is not assessed: your region had no contribution policy for " + month.getYear() + " when it opened");
+            }
+            long paid = store.paidSoFar(List.of(k)).getOrDefault(k, 0L);
+            MonthPricing.Decision decision = MonthPricing.accept(a, paid, amount);
+            if (decision instanceof MonthPricing.ExceedsDue exceeds) {
+                throw new ProblemException(422, "exceeds-due", "Exceeds the due", month + " is due " + a.dueFen() + " fen, of which "
+                        + paid + " fen is paid; at most " + exceeds.remainingFen() + " fen can still be paid toward it",
+                        List.of(Problem.FieldError.of("amountFen", "EXCEEDS_DUE", "At most " + exceeds.remainingFen()
+                                + " fen remains due for " + month)));
+            }
+            MonthPricing.Accepted split = (MonthPricing.Accepted) decision;
+            PostingDraft draft = new PostingDraft(PostingKind.SELF_PAYMENT, Payers.worker(worker.workerId()), ref, contentMac,
+                    null, null, worker.workerId(), scheme, a.region(), month.toString(), month, amount, split.individualFen(),
+                    split.pooledFen(), null, null, null, now);
+            draft.baseFen = a.baseFen();
+            draft.dueFen = a.dueFen();
+            long paidAfter = paid + amount;
+            Payment payment = new Payment(ref, scheme, month, a.region(), amount, split.individualFen(), split.pooledFen(),
+                    a.dueFen(), paidAfter, MonthPricing.status(a.dueFen(), paidAfter), now);
+            idempotency.save(scope, key, hash, 201, payment, now);
             ledger.post(List.of(draft));
+            return payment;
         }
     }
 }

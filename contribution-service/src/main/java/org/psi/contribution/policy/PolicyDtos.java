@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,16 +18,42 @@ public final class PolicyDtos {
     private PolicyDtos() {
     }
 
-    @Schema(name = "RegionPolicyInput")
+    @Schema(name = "RegionPolicyInput", description = "What GET answers can be sent back: region, year, illustrative, version, updatedBy and updatedAt are read-only (region and year, when given, must be those of the path; the others are ignored)")
     public record Input(
-            @NotNull @Min(1) @Max(100_000_000) @Schema(example = "936000", description = "Average monthly wage of the region for the year, fen") Long averageMonthlyWageFen,
-            @NotNull @Min(1) @Max(1000) @Schema(example = "60") Integer baseFloorPercent,
-            @NotNull @Min(1) @Max(1000) @Schema(example = "300") Integer baseCeilingPercent,
-            @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(example = "20") BigDecimal pensionRatePercent,
-            @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(example = "8", description = "Points of the pension rate that go to the individual account") BigDecimal pensionIndividualPercent,
-            @NotNull @DecimalMin("0") @DecimalMax("100") @Schema(example = "9") BigDecimal medicalRatePercent,
-            @DecimalMin("0") @DecimalMax("100") @Schema(example = "0", description = "Points of the medical rate that go to the individual account (default 0)") BigDecimal medicalIndividualPercent,
-            @NotNull @Schema(example = "{\"FOOD_DELIVERY\": 7, \"INSTANT_DELIVERY\": 7, \"RIDE_HAILING\": 1}", description = "Occupational-injury fee per order by sector, fen") Map<String, Long> injuryFeePerOrderFen) {
+            @NotNull @Schema(example = "936000", description = "Average monthly wage of the region for the year, fen; above 0") Long averageMonthlyWageFen,
+            @NotNull @Schema(example = "60", description = "Above 0") Integer baseFloorPercent,
+            @NotNull @Schema(example = "300", description = "Not below the floor") Integer baseCeilingPercent,
+            @NotNull @Schema(example = "20", description = "Above 0, at most 30, keeping at least 12 points for the pooled fund") BigDecimal pensionRatePercent,
+            @NotNull @Schema(example = "8", description = "Points of the pension rate that go to the individual account; above 0") BigDecimal pensionIndividualPercent,
+            @NotNull @Schema(example = "9", description = "Above 0") BigDecimal medicalRatePercent,
+            @Schema(example = "0", description = "Points of the medical rate that go to the individual account (default 0), below the rate") BigDecimal medicalIndividualPercent,
+            @NotNull @Schema(example = "{\"FOOD_DELIVERY\": 7, \"INSTANT_DELIVERY\": 7, \"RIDE_HAILING\": 1}", description = "Occupational-injury fee per order by sector, fen") Map<String, Long> injuryFeePerOrderFen,
+            @Schema(readOnly = true) String region, @Schema(readOnly = true) Integer year,
+            @Schema(readOnly = true) Boolean illustrative, @Schema(readOnly = true) Integer version,
+            @Schema(readOnly = true) String updatedBy, @Schema(readOnly = true) Instant updatedAt) {
+
+        public PolicyService.PolicyInput policy() {
+            return new PolicyService.PolicyInput(averageMonthlyWageFen, baseFloorPercent, baseCeilingPercent, pensionRatePercent,
+                    pensionIndividualPercent, medicalRatePercent, medicalIndividualPercent, injuryFeePerOrderFen);
+        }
+    }
+
+    @Schema(name = "RegionPolicyVersion")
+    public record VersionView(@Schema(example = "2") int version, long averageMonthlyWageFen, int baseFloorPercent,
+                              int baseCeilingPercent, BigDecimal pensionRatePercent, BigDecimal pensionIndividualPercent,
+                              BigDecimal medicalRatePercent, BigDecimal medicalIndividualPercent,
+                              Map<String, Long> injuryFeePerOrderFen, boolean illustrative, String setBy,
+                              @Schema(description = "When this version took effect") Instant effectiveAt) {
+        static VersionView of(PolicyVersionStore.Version v) {
+            return new VersionView(v.version(), v.averageMonthlyWageFen(), v.baseFloorPercent(), v.baseCeilingPercent(),
+                    plain(v.pensionRatePercent()), plain(v.pensionIndividualPercent()), plain(v.medicalRatePercent()),
+                    plain(v.medicalIndividualPercent()), v.injuryFeePerOrderFen(), v.illustrative(), v.setBy(), v.effectiveAt());
+        }
+    }
+
+    @Schema(name = "RegionPolicyVersions")
+    public record Versions(@Schema(example = "440000") String region, @Schema(example = "2026") int year,
+                           @Schema(description = "Newest first") List<VersionView> versions) {
     }
 
     @Schema(name = "RegionPolicy")
@@ -47,7 +74,7 @@ public final class PolicyDtos {
     }
 
     /** 20.00 -> 20, 9.50 -> 9.5: a percent as people write it. */
-    static BigDecimal plain(BigDecimal v) {
+    public static BigDecimal plain(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
     }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,7 +29,7 @@ import org.psi.contribution.policy.PolicyDtos.View;
 
 @Path("/api/regions/{code}/policies/{year}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Policies", description = "Contribution policy of a pooling region per year")
+@Tag(name = "Policies", description = "Contribution policy of a pooling region per year, versioned")
 public class PolicyResource {
 
     private final PolicyService policies;
@@ -40,7 +42,7 @@ public class PolicyResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "A region's policy for a year", description = "Average monthly wage, base floor and ceiling (percent of the wage), pension and medical rates with the individual account's points, and the occupational-injury fee per order by sector. A city without its own policy uses its province's for pricing.")
+    @Operation(summary = "A region's policy for a year", description = "The version in force: average monthly wage, base floor and ceiling (percent of the wage), pension and medical rates with the individual account's points, and the occupational-injury fee per order by sector. A city without its own policy uses its province's for pricing. The answer can be sent back with PUT.")
     @APIResponse(responseCode = "200", description = "The policy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -49,23 +51,52 @@ public class PolicyResource {
         return View.of(policies.get(PolicyService.poolingRegion(code), year));
     }
 
+    @GET
+    @Path("/versions")
+    @Authenticated
+    @Operation(summary = "Every version of a region's policy for a year", description = "Newest first, each with when it took effect and who set it.")
+    @APIResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyDtos.Versions.class)))
+    @APIResponse(responseCode = "400", description = "Not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No policy for that region and year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PolicyDtos.Versions versions(@PathParam("code") String code, @PathParam("year") int year) {
+        RegionCode region = PolicyService.poolingRegion(code);
+        return new PolicyDtos.Versions(region.value(), year,
+                policies.history(region, year).stream().map(PolicyDtos.VersionView::of).toList());
+    }
+
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
-    @Operation(summary = "Set a region's policy for a year", description = "An admin, or an officer whose region covers this one (a province officer covers its cities). Replaces the policy (its version goes up); it applies to lines and payments priced from now on.")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
+    @Operation(summary = "Set a region's policy for a year", description = "An admin, or an officer whose region covers this one (a province officer covers its cities). A change makes a new version, in force from now: it prices the months assessed from now on (months already assessed keep their assessment; to change them, re-assess). A PUT that changes nothing makes no version (200). The policy of a year before last is read-only once it exists (409); a missing one may be created.")
+    @APIResponse(responseCode = "200", description = "Changed (a new version), or unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
-    @APIResponse(responseCode = "400", description = "Invalid values, not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field missing or of the wrong type, not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin, nor an officer of this region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The policy of a year before last is read-only (re-assess instead)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not a valid policy: a bound broken (every broken field listed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("code") String code, @PathParam("year") int year, @Valid @NotNull Input body) {
         RegionCode region = PolicyService.poolingRegion(code);
         if (!caller.is(Roles.ADMIN) && !caller.isOfficerOf(region)) {
             throw ProblemException.forbidden("An officer sets the policies of their own region only");
         }
-        PolicyService.Saved saved = policies.put(region, year, new PolicyService.PolicyInput(body.averageMonthlyWageFen(),
-                body.baseFloorPercent(), body.baseCeilingPercent(), body.pensionRatePercent(), body.pensionIndividualPercent(),
-                body.medicalRatePercent(), body.medicalIndividualPercent(), body.injuryFeePerOrderFen()), caller.describe());
+        readOnlyFieldsMatch(body, region, year);
+        PolicyService.Saved saved = policies.put(region, year, body.policy(), caller.describe());
         return Response.status(saved.created() ? 201 : 200).entity(View.of(saved.policy())).build();
+    }
+
+    /** What GET answers may be sent back: region and year, when given, are those of the path. */
+    public static void readOnlyFieldsMatch(Input body, RegionCode region, int year) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (body.region() != null && !body.region().equals(region.value())) {
+            errors.add(Problem.FieldError.of("region", "READ_ONLY", "region is read-only: it is " + region + ", as in the path"));
+        }
+        if (body.year() != null && body.year() != year) {
+            errors.add(Problem.FieldError.of("year", "READ_ONLY", "year is read-only: it is " + year + ", as in the path"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "read-only-field", "Read-only field", errors.get(0).message(), errors);
+        }
     }
 }

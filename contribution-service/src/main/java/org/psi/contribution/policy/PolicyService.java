@@ -1,35 +1,54 @@
 package org.psi.contribution.policy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Year;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.psi.common.api.Problem;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Sector;
+import org.psi.contribution.ledger.LateContributionRule;
 
 /**
- * Regional contribution policies per year: kept as data, never as constants in code. Each region
- * and year has at most one policy; a PUT replaces it (its version counts the changes).
+ * Regional contribution policies per year, kept as data, never as constants in code, and versioned:
+ * a change makes a new version with the time it took effect (the history is kept,
+ * {@code region_policy_version}); a PUT that changes nothing makes none. A version applies to the
+ * months assessed from then on; months already assessed keep their assessment until an explicit
+ * re-assessment. The bounds that make a policy a policy are checked here (docs/DOMAIN.md).
  */
 @ApplicationScoped
 public class PolicyService {
 
     public static final int MIN_YEAR = 2000;
     public static final int MAX_YEAR = 2100;
+    /** At most this pension rate, in percent. */
+    public static final BigDecimal MAX_PENSION_RATE = BigDecimal.valueOf(30);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Sanity bounds of the stored figures: an average wage of at most 1,000,000 yuan, a floor or ceiling of at most 1000%. */
+    public static final long MAX_WAGE_FEN = 100_000_000;
+    public static final int MAX_BASE_PERCENT = 1000;
 
     private final PolicyRepository policies;
+    private final PolicyVersionStore versions;
+    private final Event<PolicyCreated> created;
     private final Clock clock;
 
-    public PolicyService(PolicyRepository policies, Clock clock) {
+    public PolicyService(PolicyRepository policies, PolicyVersionStore versions, Event<PolicyCreated> created, Clock clock) {
         this.policies = policies;
+        this.versions = versions;
+        this.created = created;
         this.clock = clock;
     }
 
@@ -40,7 +59,12 @@ public class PolicyService {
                               Map<String, Long> injuryFeePerOrderFen) {
     }
 
-    public record Saved(RegionPolicy policy, boolean created) {
+    /** The policy after a PUT; {@code created} if there was none, {@code changed} if a new version was made. */
+    public record Saved(RegionPolicy policy, boolean created, boolean changed) {
+    }
+
+    /** A policy of a region and year that did not exist before (its open months can now be assessed). */
+    public record PolicyCreated(String region, int year) {
     }
 
     /** A pooling region of some scheme, given in a path. */
@@ -64,11 +88,40 @@ public class PolicyService {
                 .orElseThrow(() -> ProblemException.notFound("A policy of " + region + " for " + year));
     }
 
+    public List<PolicyVersionStore.Version> history(RegionCode region, int year) {
+        get(region, year);
+        return versions.of(region.value(), year);
+    }
+
+    /**
+     * Sets the policy of a region and year by a PUT. A policy of a year before last is read-only
+     * once it exists (months have been assessed and paid from it): it changes only through a
+     * re-assessment ({@link #putForReassessment}); a missing one may be created (back-payments need it).
+     */
     @Transactional
     public Saved put(RegionCode region, int year, PolicyInput in, String updatedBy) {
         year(year);
+        if (year <= Year.now(clock).getValue() - 2 && policies.find(region.value(), year).isPresent()) {
+            throw ProblemException.conflict("policy-read-only", "The policy of " + region + " for " + year
+                    + " is read-only: months were assessed and paid from it. To correct it, re-assess: "
+                    + "POST /api/regions/" + region + "/policies/" + year + "/reassessments with the policy");
+        }
+        return save(region, year, in, updatedBy);
+    }
+
+    /** Sets the policy as part of a re-assessment, whatever its year (in the re-assessment's transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Saved putForReassessment(RegionCode region, int year, PolicyInput in, String updatedBy) {
+        return save(region, year(year), in, updatedBy);
+    }
+
+    private Saved save(RegionCode region, int year, PolicyInput in, String updatedBy) {
         Map<String, Number> fees = check(in);
         Optional<RegionPolicy> existing = policies.findForUpdate(region.value(), year);
+        BigDecimal medicalIndividual = in.medicalIndividualPercent() == null ? BigDecimal.ZERO : in.medicalIndividualPercent();
+        if (existing.isPresent() && same(existing.get(), in, medicalIndividual, fees)) {
+            return new Saved(existing.get(), false, false);
+        }
         RegionPolicy p = existing.orElseGet(() -> {
             RegionPolicy fresh = new RegionPolicy();
             fresh.id = new RegionPolicy.Key(region.value(), year);
@@ -80,7 +133,7 @@ public class PolicyService {
         p.pensionRatePercent = in.pensionRatePercent();
         p.pensionIndividualPercent = in.pensionIndividualPercent();
         p.medicalRatePercent = in.medicalRatePercent();
-        p.medicalIndividualPercent = in.medicalIndividualPercent() == null ? BigDecimal.ZERO : in.medicalIndividualPercent();
+        p.medicalIndividualPercent = medicalIndividual;
         p.injuryFeePerOrderFen = fees;
         p.illustrative = false;
         p.version = existing.isPresent() ? p.version + 1 : 1;
@@ -89,7 +142,12 @@ public class PolicyService {
         if (existing.isEmpty()) {
             policies.persist(p);
         }
-        return new Saved(p, existing.isEmpty());
+        policies.flush();
+        versions.insert(p);
+        if (existing.isEmpty()) {
+            created.fire(new PolicyCreated(region.value(), year));
+        }
+        return new Saved(p, existing.isEmpty(), true);
     }
 
     /** A book that loads the policies a piece of work needs, each once. */
@@ -97,34 +155,95 @@ public class PolicyService {
         return new PolicyBook((region, year) -> policies.find(region, year).map(RegionPolicy::terms));
     }
 
-    private static Map<String, Number> check(PolicyInput in) {
-        if (in.baseCeilingPercent() < in.baseFloorPercent()) {
-            throw new InvalidValueException("baseCeilingPercent", "OUT_OF_RANGE", "The ceiling is not below the floor");
+    private static boolean same(RegionPolicy p, PolicyInput in, BigDecimal medicalIndividual, Map<String, Number> fees) {
+        Map<String, Long> stored = new LinkedHashMap<>();
+        p.injuryFeePerOrderFen.forEach((k, v) -> stored.put(k, v.longValue()));
+        Map<String, Long> given = new LinkedHashMap<>();
+        fees.forEach((k, v) -> given.put(k, v.longValue()));
+        return p.averageMonthlyWageFen == in.averageMonthlyWageFen() && p.baseFloorPercent == in.baseFloorPercent()
+                && p.baseCeilingPercent == in.baseCeilingPercent()
+                && p.pensionRatePercent.compareTo(in.pensionRatePercent()) == 0
+                && p.pensionIndividualPercent.compareTo(in.pensionIndividualPercent()) == 0
+                && p.medicalRatePercent.compareTo(in.medicalRatePercent()) == 0
+                && p.medicalIndividualPercent.compareTo(medicalIndividual) == 0
+                && Objects.equals(stored, given);
+    }
+
+    /**
+     * The bounds of a policy, all checked at once (422 with every broken field): a wage above 0; a
+     * floor above 0 and not above the ceiling; a pension rate above 0 and at most 30 that keeps at
+     * least 12 points for the pooled fund (a transfer moves 12% of the base from it) with an
+     * individual share above 0; a medical rate above 0 with an individual share from 0 up to below
+     * the rate; percents with at most 2 decimals; fees per order 0 to 100000 fen of known sectors.
+     */
+    static Map<String, Number> check(PolicyInput in) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (in.averageMonthlyWageFen() <= 0 || in.averageMonthlyWageFen() > MAX_WAGE_FEN) {
+            errors.add(Problem.FieldError.of("averageMonthlyWageFen", "OUT_OF_RANGE",
+                    "The average monthly wage is above 0 and at most " + MAX_WAGE_FEN + " fen"));
         }
-        percent("pensionRatePercent", in.pensionRatePercent(), HUNDRED);
-        percent("pensionIndividualPercent", in.pensionIndividualPercent(), in.pensionRatePercent());
-        percent("medicalRatePercent", in.medicalRatePercent(), HUNDRED);
+        if (in.baseFloorPercent() <= 0 || in.baseFloorPercent() > MAX_BASE_PERCENT) {
+            errors.add(Problem.FieldError.of("baseFloorPercent", "OUT_OF_RANGE", "The base floor is above 0 and at most " + MAX_BASE_PERCENT));
+        }
+        if (in.baseCeilingPercent() > MAX_BASE_PERCENT) {
+            errors.add(Problem.FieldError.of("baseCeilingPercent", "OUT_OF_RANGE", "The base ceiling is at most " + MAX_BASE_PERCENT));
+        }
+        if (in.baseCeilingPercent() < in.baseFloorPercent()) {
+            errors.add(Problem.FieldError.of("baseCeilingPercent", "OUT_OF_RANGE", "The ceiling is not below the floor"));
+        }
+        BigDecimal pension = in.pensionRatePercent();
+        BigDecimal pensionIndividual = in.pensionIndividualPercent();
+        precision(errors, "pensionRatePercent", pension);
+        precision(errors, "pensionIndividualPercent", pensionIndividual);
+        if (pension.signum() <= 0 || pension.compareTo(MAX_PENSION_RATE) > 0) {
+            errors.add(Problem.FieldError.of("pensionRatePercent", "OUT_OF_RANGE",
+                    "The pension rate is above 0 and at most " + MAX_PENSION_RATE));
+        }
+        if (pensionIndividual.signum() <= 0) {
+            errors.add(Problem.FieldError.of("pensionIndividualPercent", "OUT_OF_RANGE",
+                    "The individual account's share of the pension rate is above 0"));
+        } else if (pension.subtract(pensionIndividual).compareTo(BigDecimal.valueOf(LateContributionRule.TRANSFERRED_POOLED_PERCENT)) < 0) {
+            errors.add(Problem.FieldError.of("pensionIndividualPercent", "POOLED_SHARE_TOO_SMALL",
+                    "The pension rate less the individual share keeps at least " + LateContributionRule.TRANSFERRED_POOLED_PERCENT
+                            + " points for the pooled fund (a transfer moves 12% of the base from it)"));
+        }
+        BigDecimal medical = in.medicalRatePercent();
+        precision(errors, "medicalRatePercent", medical);
+        if (medical.signum() <= 0 || medical.compareTo(HUNDRED) > 0) {
+            errors.add(Problem.FieldError.of("medicalRatePercent", "OUT_OF_RANGE", "The medical rate is above 0 and at most 100"));
+        }
         if (in.medicalIndividualPercent() != null) {
-            percent("medicalIndividualPercent", in.medicalIndividualPercent(), in.medicalRatePercent());
+            precision(errors, "medicalIndividualPercent", in.medicalIndividualPercent());
+            if (in.medicalIndividualPercent().signum() < 0 || in.medicalIndividualPercent().compareTo(medical) >= 0) {
+                errors.add(Problem.FieldError.of("medicalIndividualPercent", "OUT_OF_RANGE",
+                        "The individual account's share of the medical rate is 0 or more and below the rate"));
+            }
         }
         Map<String, Number> fees = new LinkedHashMap<>();
         for (Map.Entry<String, Long> e : in.injuryFeePerOrderFen().entrySet()) {
-            Sector sector = Sector.parse(e.getKey(), "injuryFeePerOrderFen");
+            Sector sector;
+            try {
+                sector = Sector.parse(e.getKey(), "injuryFeePerOrderFen");
+            } catch (InvalidValueException ex) {
+                errors.add(Problem.FieldError.of("injuryFeePerOrderFen", ex.code(), ex.getMessage()));
+                continue;
+            }
             if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 100_000) {
-                throw new InvalidValueException("injuryFeePerOrderFen." + sector, "OUT_OF_RANGE",
-                        "A fee per order is 0 to 100000 fen");
+                errors.add(Problem.FieldError.of("injuryFeePerOrderFen." + sector, "OUT_OF_RANGE", "A fee per order is 0 to 100000 fen"));
+                continue;
             }
             fees.put(sector.name(), e.getValue());
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "invalid-policy", "Not a valid policy", errors.size() == 1 ? errors.get(0).message()
+                    : "The policy breaks " + errors.size() + " bounds; nothing was changed", errors);
         }
         return fees;
     }
 
-    private static void percent(String field, BigDecimal value, BigDecimal max) {
-        if (value.signum() < 0 || value.compareTo(max) > 0) {
-            throw new InvalidValueException(field, "OUT_OF_RANGE", field + " is 0 to " + max.stripTrailingZeros().toPlainString());
-        }
+    private static void precision(List<Problem.FieldError> errors, String field, BigDecimal value) {
         if (value.stripTrailingZeros().scale() > 2) {
-            throw new InvalidValueException(field, "TOO_PRECISE", field + " has at most 2 decimals");
+            errors.add(Problem.FieldError.of(field, "TOO_PRECISE", field + " has at most 2 decimals"));
         }
     }
 }

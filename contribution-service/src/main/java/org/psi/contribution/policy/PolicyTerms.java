@@ -15,7 +15,7 @@ import org.psi.common.domain.Sector;
 public record PolicyTerms(String region, int year, long averageMonthlyWageFen, int baseFloorPercent, int baseCeilingPercent,
                           BigDecimal pensionRatePercent, BigDecimal pensionIndividualPercent,
                           BigDecimal medicalRatePercent, BigDecimal medicalIndividualPercent,
-                          Map<Sector, Long> injuryFeePerOrderFen, boolean illustrative) {
+                          Map<Sector, Long> injuryFeePerOrderFen, boolean illustrative, int version) {
 
     /**
      * The contribution base of a grade: the grade, held between the region's floor and ceiling, times

@@ -82,6 +82,6 @@ public class RegionPolicy extends PanacheEntityBase {
         });
         return new PolicyTerms(id.region, id.year, averageMonthlyWageFen, baseFloorPercent, baseCeilingPercent,
                 pensionRatePercent, pensionIndividualPercent, medicalRatePercent, medicalIndividualPercent,
-                fees, illustrative);
+                fees, illustrative, version);
     }
 }

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.psi.common.domain.Scheme;
+import org.psi.contribution.assessment.AssessmentStore;
+import org.psi.contribution.assessment.MonthAssessment;
+import org.psi.contribution.assessment.MonthPricing;
 import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.ledger.CoveredDay;
 import org.psi.contribution.ledger.MonthPayment;
@@ -19,32 +23,37 @@ import org.psi.contribution.policy.PolicyBook;
 import org.psi.contribution.policy.PolicyTerms;
 
 /**
- * A worker's months in one scheme: for each month, where it belonged, what it was due, who paid
- * what toward it, and whether it counts.
+ * A worker's months in one scheme: for each month, where it belonged, what it was assessed to be
+ * due, who paid what toward it, and whether it counts.
  *
  * <ul>
- *   <li>The region of a month is that of the enrollment that covered it (the enrollment-service's
- *       record), so months stay where they were contributed after a transfer.</li>
- *   <li>Due (PENSION, MEDICAL) = the base of the grade in force that month (held between the
- *       region's floor and ceiling, times the region's average monthly wage for that year, rounded
- *       to the yuan) x the scheme's rate, half-up to the fen.</li>
- *   <li>A month is PAID when all payers together paid at least its due (it then counts toward the
- *       scheme), PARTIAL when they paid less, UNPAID when nothing. Occupational injury is due per
+ *   <li>PENSION and MEDICAL read each month's assessment ({@link MonthAssessment}): its region, base
+ *       and due, as assessed when the month opened (and as any re-assessment changed them, each
+ *       adjustment listed). A month not yet open is shown priced by today's policy and marked
+ *       provisional; an open month without an assessment (its region had no policy) has no due.</li>
+ *   <li>Otherwise the region of a month is that of the enrollment that covered it, so months stay
+ *       where they were contributed after a transfer.</li>
+ *   <li>A month is PAID when all payers together paid its due (it then counts), PARTIAL when they
+ *       paid less, UNPAID when nothing ({@link MonthPricing#status}). Occupational injury is due per
  *       order and paid by the platform in full: a month with covered days is PAID.</li>
  * </ul>
  */
 public final class ContributionHistory {
 
-    public enum Status { PAID, PARTIAL, UNPAID }
-
-    public record Payer(String source, long amountFen) {
+    public record Payer(String source, long amountFen, long refundedFen) {
     }
 
     public record Month(YearMonth month, String region, Long baseFen, Long dueFen, long paidFen, List<Payer> payers,
-                        Status status, int coveredDays) {
+                        MonthPricing.Status status, int coveredDays, boolean provisional, MonthAssessment assessment,
+                        List<AssessmentStore.Adjustment> adjustments, long refundableFen) {
         public boolean counts() {
-            return status == Status.PAID;
+            return !provisional && MonthPricing.counts(dueFen, paidFen);
         }
+    }
+
+    /** What is on record for one worker and scheme: assessments, adjustments, payments and covered days. */
+    public record Record(Map<YearMonth, MonthAssessment> assessments, Map<YearMonth, List<AssessmentStore.Adjustment>> adjustments,
+                         List<MonthPayment> payments, List<CoveredDay> coveredDays) {
     }
 
     private ContributionHistory() {
@@ -58,17 +67,20 @@ public final class ContributionHistory {
         return starts.isEmpty() ? Optional.empty() : Optional.of(starts.first());
     }
 
-    /** Every month from {@code from} to {@code to} that an enrollment covered or that has payments. */
-    public static List<Month> months(InsuredWorker worker, Scheme scheme, YearMonth from, YearMonth to, PolicyBook policies,
-                                     List<MonthPayment> payments, List<CoveredDay> coveredDays) {
+    /**
+     * Every month from {@code from} to {@code to} that an enrollment covered or that has payments;
+     * months after {@code thisMonth} are provisional (priced from {@code policies}).
+     */
+    public static List<Month> months(InsuredWorker worker, Scheme scheme, YearMonth from, YearMonth to, YearMonth thisMonth,
+                                     Record record, PolicyBook policies) {
         TreeMap<YearMonth, List<MonthPayment>> paid = new TreeMap<>();
-        for (MonthPayment p : payments) {
+        for (MonthPayment p : record.payments()) {
             if (!p.month().isBefore(from) && !p.month().isAfter(to)) {
                 paid.computeIfAbsent(p.month(), m -> new ArrayList<>()).add(p);
             }
         }
-        Map<YearMonth, java.util.Set<String>> days = new HashMap<>();
-        coveredDays.forEach(d -> days.computeIfAbsent(d.month(), m -> new java.util.HashSet<>()).add(d.day()));
+        Map<YearMonth, Set<String>> days = new HashMap<>();
+        record.coveredDays().forEach(d -> days.computeIfAbsent(d.month(), m -> new java.util.HashSet<>()).add(d.day()));
         TreeSet<YearMonth> months = new TreeSet<>(paid.keySet());
         for (InsuredWorker.Enrollment e : worker.enrollmentsOf(scheme)) {
             for (InsuredWorker.MonthSpan span : e.covered()) {
@@ -81,42 +93,58 @@ public final class ContributionHistory {
         }
         List<Month> out = new ArrayList<>(months.size());
         for (YearMonth m : months) {
-            List<MonthPayment> ps = paid.getOrDefault(m, List.of());
-            Optional<InsuredWorker.Enrollment> covering = worker.covering(scheme, m);
-            String region = covering.map(e -> e.region().value())
-                    .orElseGet(() -> ps.isEmpty() ? null : ps.get(0).region());
-            Map<String, Long> bySource = new LinkedHashMap<>();
-            long total = 0;
-            for (MonthPayment p : ps) {
-                bySource.merge(p.source(), p.amountFen(), Long::sum);
-                total += p.amountFen();
-            }
-            List<Payer> payers = bySource.entrySet().stream().filter(e -> e.getValue() != 0)
-                    .map(e -> new Payer(e.getKey(), e.getValue()))
-                    .sorted(Comparator.comparing(Payer::source)).toList();
-            int covered = days.getOrDefault(m, java.util.Set.of()).size();
-            Long base = null;
-            Long due = null;
-            Status status;
-            if (scheme.isMonthly()) {
-                OptionalInt grade = covering.map(e -> e.gradeIn(m)).orElse(OptionalInt.empty());
-                Optional<PolicyTerms> policy = region == null ? Optional.empty() : policies.find(region, m.getYear());
-                if (grade.isPresent() && policy.isPresent()) {
-                    base = policy.get().baseFen(grade.getAsInt());
-                    due = policy.get().dueFen(scheme, base);
-                }
-                status = total <= 0 ? (due != null && due == 0 ? Status.PAID : Status.UNPAID)
-                        : due != null && total >= due ? Status.PAID : Status.PARTIAL;
-            } else {
-                due = total;
-                status = covered > 0 ? Status.PAID : Status.UNPAID;
-            }
-            out.add(new Month(m, region, base, due, total, payers, status, covered));
+            out.add(month(worker, scheme, m, thisMonth, paid.getOrDefault(m, List.of()), record,
+                    days.getOrDefault(m, Set.of()).size(), policies));
         }
         return out;
     }
 
-    /** Counted (PAID) months per region, in region order. */
+    private static Month month(InsuredWorker worker, Scheme scheme, YearMonth m, YearMonth thisMonth, List<MonthPayment> ps,
+                               Record record, int covered, PolicyBook policies) {
+        Optional<InsuredWorker.Enrollment> covering = worker.covering(scheme, m);
+        Map<String, long[]> bySource = new LinkedHashMap<>();
+        long total = 0;
+        long refunded = 0;
+        for (MonthPayment p : ps) {
+            long[] v = bySource.computeIfAbsent(p.source(), k -> new long[2]);
+            v[0] += p.amountFen();
+            v[1] += p.refundedFen();
+            total += p.amountFen();
+            refunded += p.refundedFen();
+        }
+        List<Payer> payers = bySource.entrySet().stream().filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0)
+                .map(e -> new Payer(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparing(Payer::source)).toList();
+        if (!scheme.isMonthly()) {
+            String region = covering.map(e -> e.region().value()).orElseGet(() -> ps.isEmpty() ? null : ps.get(0).region());
+            return new Month(m, region, null, total, total, payers, covered > 0 ? MonthPricing.Status.PAID : MonthPricing.Status.UNPAID,
+                    covered, false, null, List.of(), 0);
+        }
+        MonthAssessment a = record.assessments().get(m);
+        List<AssessmentStore.Adjustment> adjustments = record.adjustments().getOrDefault(m, List.of());
+        if (a != null) {
+            return new Month(m, a.region(), a.baseFen(), a.dueFen(), total, payers, MonthPricing.status(a.dueFen(), total),
+                    covered, false, a, adjustments, refunded);
+        }
+        String region = covering.map(e -> e.region().value()).orElseGet(() -> ps.isEmpty() ? null : ps.get(0).region());
+        Long base = null;
+        Long due = null;
+        boolean provisional = m.isAfter(thisMonth);
+        if (provisional && covering.isPresent() && region != null) {
+            OptionalInt grade = covering.get().gradeIn(m);
+            Optional<PolicyTerms> terms = policies.find(region, m.getYear());
+            if (grade.isPresent() && terms.isPresent()) {
+                MonthPricing.Price price = MonthPricing.price(terms.get(), scheme, grade.getAsInt());
+                base = price.baseFen();
+                due = price.dueFen();
+            }
+        }
+        return new Month(m, region, base, due, total, payers,
+                provisional ? MonthPricing.Status.UNPAID : MonthPricing.status(due, total), covered, provisional, null,
+                adjustments, refunded);
+    }
+
+    /** Counted months per region, in region order. */
     public static Map<String, Integer> countedByRegion(List<Month> months) {
         Map<String, Integer> counted = new TreeMap<>();
         for (Month m : months) {

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.Periods;
 import org.psi.common.domain.Scheme;
-import org.psi.contribution.client.EnrollmentDirectory;
+import org.psi.contribution.assessment.AssessmentStore;
+import org.psi.contribution.insured.InsuredDirectory;
 import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.ledger.CoveredDay;
 import org.psi.contribution.ledger.LedgerStore;
@@ -29,13 +30,16 @@ public class StatementService {
     /** The longest range a statement covers: 50 years. */
     public static final int MAX_MONTHS = 600;
 
-    private final EnrollmentDirectory directory;
+    private final InsuredDirectory directory;
+    private final AssessmentStore assessments;
     private final LedgerStore ledger;
     private final PolicyService policies;
     private final Clock clock;
 
-    public StatementService(EnrollmentDirectory directory, LedgerStore ledger, PolicyService policies, Clock clock) {
+    public StatementService(InsuredDirectory directory, AssessmentStore assessments, LedgerStore ledger, PolicyService policies,
+                            Clock clock) {
         this.directory = directory;
+        this.assessments = assessments;
         this.ledger = ledger;
         this.policies = policies;
         this.clock = clock;
@@ -58,7 +62,12 @@ public class StatementService {
         }
 
         public long dueFen() {
-            return months.stream().mapToLong(m -> m.dueFen() == null ? 0 : m.dueFen()).sum();
+            return months.stream().filter(m -> !m.provisional()).mapToLong(m -> m.dueFen() == null ? 0 : m.dueFen()).sum();
+        }
+
+        /** What was paid beyond a month's due after a re-assessment, held as the payers' refundable credit. */
+        public long refundableFen() {
+            return months.stream().mapToLong(ContributionHistory.Month::refundableFen).sum();
         }
     }
 
@@ -87,8 +96,12 @@ public class StatementService {
         List<CoveredDay> days = scheme == Scheme.OCCUPATIONAL_INJURY ? ledger.coveredDays(worker.workerId()) : List.of();
         YearMonth first = start;
         List<CoveredDay> inRange = days.stream().filter(d -> !d.month().isBefore(first) && !d.month().isAfter(to)).toList();
-        List<ContributionHistory.Month> months = ContributionHistory.months(worker, scheme, start, to, policies.book(),
-                payments, inRange);
+        ContributionHistory.Record record = scheme.isMonthly()
+                ? new ContributionHistory.Record(assessments.ofWorker(worker.workerId(), scheme),
+                        assessments.adjustmentsOf(worker.workerId(), scheme), payments, inRange)
+                : new ContributionHistory.Record(Map.of(), Map.of(), payments, inRange);
+        List<ContributionHistory.Month> months = ContributionHistory.months(worker, scheme, start, to, YearMonth.now(clock),
+                record, policies.book());
         Map<String, Integer> byPlatform = new TreeMap<>();
         inRange.forEach(d -> byPlatform.merge(Payers.display(d.source()), 1, Integer::sum));
         Map<String, Long> accounts = scheme.isMonthly() ? ledger.individualBalances(worker.workerId(), scheme) : Map.of();

@@ -31,24 +31,25 @@ public class ContributionStatisticsStore {
      * Every grouping at once, in one pass over the postings of the months: 3 region levels x scheme
      * or all x 3 payer levels. Transfers are not contributions and are left out; reversals net out
      * against the lines they reverse (a payer whose lines toward a month net to nothing did not pay
-     * for it). A worker-month (per scheme) counts when everything paid toward it reaches the due the
-     * latest posting toward it recorded (PENSION and MEDICAL only: occupational injury is due per
-     * order and has no counted months).
+     * for it), and so do refunds of what a re-assessment left paid beyond a due. A worker-month (per
+     * scheme) counts when everything paid toward it reaches the due of its assessment
+     * ({@code month_assessment}, PENSION and MEDICAL only: occupational injury is due per order and
+     * has no counted months), as on the statement.
      */
     public static final String CUBE = """
             with paid as (
                 select month, worker_id, scheme, region, source,
                        sum(amount_fen) as amount,
-                       coalesce(sum(orders), 0) as orders,
-                       max(array[id, due_fen]) filter (where due_fen is not null) as due_at
+                       coalesce(sum(orders), 0) as orders
                 from posting
-                where kind in ('CONTRIBUTION', 'SELF_PAYMENT', 'REVERSAL') and month between ? and ?
+                where kind in ('CONTRIBUTION', 'SELF_PAYMENT', 'REVERSAL', 'CORRECTION') and month between ? and ?
                 group by month, worker_id, scheme, region, source
             ), worker_month as (
-                select month, worker_id, scheme, region, source, amount, orders,
-                       sum(amount) over w as month_paid, (max(due_at) over w)[2] as month_due
-                from paid
-                window w as (partition by month, worker_id, scheme)
+                select p.month, p.worker_id, p.scheme, p.region, p.source, p.amount, p.orders,
+                       sum(p.amount) over w as month_paid, a.due_fen as month_due
+                from paid p
+                left join month_assessment a on a.worker_id = p.worker_id and a.scheme = p.scheme and a.month = p.month
+                window w as (partition by p.month, p.worker_id, p.scheme)
             ), facts as (
                 select month, worker_id, scheme, region, substr(region, 1, 2) as province,
                        case when source like 'worker:%' then 'SELF' else 'PLATFORM' end as payer_kind,

@@ -154,6 +154,7 @@ class BatchResourceTest extends LedgerChecks {
         String unregistered = Fixtures.nationalId();
         String badCheck = linked.nationalId().substring(0, 17) + (linked.nationalId().endsWith("0") ? "1" : "0");
 
+        // consent first: for an unregistered person the platform hears what it hears for one who gave no consent
         send(p, key(), feed(
                 monthLine(ref(), unregistered, "PENSION", thisMonth(), 100),
                 monthLine(ref(), badCheck, "PENSION", thisMonth(), 100),
@@ -165,7 +166,7 @@ class BatchResourceTest extends LedgerChecks {
                 monthLine(ref(), linked.nationalId(), "PENSION", thisMonth(), DUE)))
                 .then().statusCode(201)
                 .body("received", equalTo(7)).body("accepted", equalTo(1)).body("rejected", equalTo(6))
-                .body("errors.code", equalTo(List.of("NOT_REGISTERED", "INVALID_CHECK_CHARACTER", "NOT_ENROLLED",
+                .body("errors.code", equalTo(List.of("NOT_AUTHORISED", "INVALID_CHECK_CHARACTER", "NOT_ENROLLED",
                         "NOT_AUTHORISED", "NOT_AUTHORISED", "EXCEEDS_DUE")))
                 .body("errors.line", equalTo(List.of(1, 2, 3, 4, 5, 6)));
         assertEquals(DUE, paidBy(p));

@@ -182,9 +182,10 @@ class TransferFundsResourceTest extends LedgerChecks {
 
     @Test
     void aHoldIsReleasedOnceAndCannotBeCommittedAfter() throws SQLException {
+        // the policy first: the month is assessed when the enrollment opens it
+        Fixtures.testPolicy("440300");
         Worker w = Fixtures.worker();
         Fixtures.enrol(w, "MEDICAL", "440300", null);
-        Fixtures.testPolicy("440300");
         Fixtures.pay(w, key(), Fixtures.payment("MEDICAL", thisMonth().toString(), 90_000, "P-" + ref()))
                 .then().statusCode(201);
         quote(w, "MEDICAL", "440300").statusCode(200).body("individualAccountFen", equalTo(20_000))

@@ -74,27 +74,28 @@ class PolicyResourceTest extends LedgerChecks {
 
     @Test
     void badPoliciesAreRefused() {
+        // a policy that breaks a bound is 422 with the field; a malformed request or path is 400
         String url = "/api/regions/320000/policies/2094";
         Map<String, Object> p = policy(-1);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(p).put(url)
-                .then().statusCode(400).contentType("application/problem+json")
+                .then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("averageMonthlyWageFen"));
         p = policy(1_000_000);
         p.put("pensionIndividualPercent", 25);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(p).put(url)
-                .then().statusCode(400).body("errors[0].field", equalTo("pensionIndividualPercent"));
+                .then().statusCode(422).body("errors[0].field", equalTo("pensionIndividualPercent"));
         p = policy(1_000_000);
         p.put("baseFloorPercent", 310);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(p).put(url)
-                .then().statusCode(400).body("errors[0].field", equalTo("baseCeilingPercent"));
+                .then().statusCode(422).body("errors[0].field", equalTo("baseCeilingPercent"));
         p = policy(1_000_000);
         p.put("injuryFeePerOrderFen", Map.of("TELEPORTING", 3));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(p).put(url)
-                .then().statusCode(400).body("errors[0].code", equalTo("UNKNOWN_SECTOR"));
+                .then().statusCode(422).body("errors[0].code", equalTo("UNKNOWN_SECTOR"));
         p = policy(1_000_000);
         p.put("pensionRatePercent", 20.125);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(p).put(url)
-                .then().statusCode(400).body("errors[0].code", equalTo("TOO_PRECISE"));
+                .then().statusCode(422).body("errors[0].code", equalTo("TOO_PRECISE"));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(policy(1_000_000))
                 .put("/api/regions/440305/policies/2094").then().statusCode(400)
                 .body("errors[0].code", equalTo("NOT_A_POOLING_REGION"));

@@ -12,7 +12,7 @@ class PolicyTermsTest {
 
     static PolicyTerms terms(long wage) {
         return new PolicyTerms("440000", 2026, wage, 60, 300, new BigDecimal("20.00"), new BigDecimal("8.00"),
-                new BigDecimal("9.50"), new BigDecimal("2.00"), Map.of(Sector.FOOD_DELIVERY, 7L), false);
+                new BigDecimal("9.50"), new BigDecimal("2.00"), Map.of(Sector.FOOD_DELIVERY, 7L), false, 1);
     }
 
     @Test

@@ -115,7 +115,32 @@ final class StatsLedger {
                     insert(c, kind, source, w, month, p.amountFen(), null);
                 }
                 insert(c, "TRANSFER", "transfer", w, month, 0, null);
+                if (w.dueFen() != null) {
+                    assess(c, w, month);
+                }
             }
+        }
+    }
+
+    /** The month's assessment, as the service makes it when the month opens: its due is what counts. */
+    private static void assess(Connection c, WorkerMonth w, YearMonth month) throws SQLException {
+        boolean pension = w.scheme().equals("PENSION");
+        long rate = pension ? 20 : 10;
+        try (PreparedStatement s = c.prepareStatement("insert into month_assessment (worker_id, scheme, month, region,"
+                + " base_grade, base_fen, rate_percent, individual_percent, due_fen, policy_region, policy_year,"
+                + " policy_version, revision, assessed_at) values (?, ?, ?, ?, 100, ?, ?, ?, ?, ?, ?, 1, 1, now())"
+                + " on conflict do nothing")) {
+            s.setObject(1, w.worker());
+            s.setString(2, w.scheme());
+            s.setString(3, month.toString());
+            s.setString(4, w.region());
+            s.setLong(5, w.dueFen() * 100 / rate);
+            s.setLong(6, rate);
+            s.setLong(7, pension ? 8 : 2);
+            s.setLong(8, w.dueFen());
+            s.setString(9, w.region());
+            s.setInt(10, month.getYear());
+            s.execute();
         }
     }
 

@@ -1,40 +1,34 @@
-package org.psi.contribution.client;
+package org.psi.contribution.insured;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The enrollment-service's internal records as this service reads them. Unknown fields are
- * ignored, so the enrollment-service can add fields without breaking its readers.
+ * The enrollment-service's records as this service reads them from its events (docs/INTERNAL-API.md):
+ * the worker stream's state, the holder and the platform. Unknown fields are ignored, so the
+ * enrollment-service can add fields without breaking its readers.
  */
 public final class EnrollmentRecords {
 
     private EnrollmentRecords() {
     }
 
-    public record EligibilityRequest(String platformClientId, List<String> nationalIds) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WorkerRecord(UUID workerId, String subject, String residenceRegion, List<EnrollmentRecord> enrollments,
+                               List<Consent> consents) {
+    }
+
+    /** The holder stream: the blind index of the citizen ID (base64), name, last 4 characters. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Holder(UUID workerId, String nationalIdIndex, String name, String nationalIdLast4) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record EligibilityResponse(PlatformFacts platform, List<Answer> results) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PlatformFacts(String code, String name, Set<String> sectors) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Answer(boolean found, String problem, WorkerRecord worker) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record WorkerRecord(UUID workerId, String subject, LocalDate birthDate, String sex, String hukouRegion,
-                               String residenceRegion, List<EnrollmentRecord> enrollments, List<Consent> consents) {
+    public record PlatformState(String code, String name, String clientId, Set<String> sectors) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -52,6 +46,6 @@ public final class EnrollmentRecords {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Consent(String platformCode, Instant grantedAt, Instant revokedAt) {
+    public record Consent(String platformCode, Instant grantedAt, Instant revokedAt, UUID linkId) {
     }
 }

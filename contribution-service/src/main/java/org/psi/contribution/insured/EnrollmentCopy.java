@@ -1,0 +1,101 @@
+package org.psi.contribution.insured;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.psi.common.events.EventConsumer;
+import org.psi.common.events.FeedEvent;
+import org.psi.common.events.FeedPage;
+import org.psi.common.events.Streams;
+import org.psi.contribution.assessment.Assessor;
+import org.psi.contribution.client.EnrollmentFeedClient;
+import org.psi.contribution.config.ContributionConfig;
+
+/**
+ * Keeps this service's copy of the enrollment-service's facts up to date from its event feed
+ * (docs/INTERNAL-API.md): workers (enrollments, grades, consents), holders and platforms. Applying a
+ * worker's state also assesses the months it opens ({@link Assessor}), in the same transaction.
+ * The lag of each event, from its commit in the enrollment-service to its commit here, is the
+ * timer {@code psi.events.lag}.
+ */
+@ApplicationScoped
+public class EnrollmentCopy {
+
+    public static final String SOURCE = "enrollment-service";
+
+    private final EnrollmentFeedClient feed;
+    private final InsuredStore store;
+    private final Assessor assessor;
+    private final ObjectMapper json;
+    private final AgroalDataSource db;
+    private final boolean enabled;
+    private final Duration wait;
+    private final Timer lag;
+    private EventConsumer consumer;
+
+    public EnrollmentCopy(@RestClient EnrollmentFeedClient feed, InsuredStore store, Assessor assessor, ObjectMapper json,
+                          AgroalDataSource db, MeterRegistry metrics, ContributionConfig config) {
+        this.feed = feed;
+        this.store = store;
+        this.assessor = assessor;
+        this.json = json;
+        this.db = db;
+        this.enabled = config.events().enabled();
+        this.wait = config.events().waitFor();
+        this.lag = Timer.builder("psi.events.lag").description("From an event's commit at its source to its commit here")
+                .tag("source", SOURCE).publishPercentiles(0.5, 0.99).register(metrics);
+    }
+
+    void start(@Observes StartupEvent start) {
+        if (!enabled) {
+            return;
+        }
+        consumer = new EventConsumer(SOURCE, this::fetch, this::apply, db, 500, wait)
+                .onApplied((e, at) -> lag.record(Duration.between(e.occurredAt(), at)))
+                .start();
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (consumer != null) {
+            consumer.stop();
+        }
+    }
+
+    /** The running consumer, if events are enabled (tests hold it still or read its position). */
+    public Optional<EventConsumer> consumer() {
+        return Optional.ofNullable(consumer);
+    }
+
+    private FeedPage fetch(long after, int limit, Duration wait) {
+        return feed.events(after, limit, (int) wait.toSeconds());
+    }
+
+    /** Applies one event of the enrollment-service to the copy (in the caller's transaction); an old one changes nothing. */
+    public void apply(FeedEvent e) {
+        switch (e.aggregateType()) {
+            case Streams.WORKER -> store.applyWorker(e.seq(), e.payload()).ifPresent(assessor::assessOpenMonths);
+            case Streams.HOLDER -> store.applyHolder(e.seq(), read(e, EnrollmentRecords.Holder.class));
+            case Streams.PLATFORM -> store.applyPlatform(e.seq(), read(e, EnrollmentRecords.PlatformState.class));
+            default -> {
+                // a stream this service does not read
+            }
+        }
+    }
+
+    private <T> T read(FeedEvent e, Class<T> type) {
+        try {
+            return json.readValue(e.payload(), type);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("An event of the enrollment-service could not be read: " + e.type(), ex);
+        }
+    }
+}

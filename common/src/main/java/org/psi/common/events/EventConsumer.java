@@ -90,6 +90,11 @@ public final class EventConsumer implements Runnable {
         this.paused = paused;
     }
 
+    /** Forgets the position held in memory: the next page starts from the recorded one, as after a restart. */
+    public void reload() {
+        position = -1;
+    }
+
     /** The position applied so far (-1 before the first page). */
     public long position() {
         return position;

@@ -69,7 +69,7 @@ public class ServiceProcess implements QuarkusTestResourceLifecycleManager {
     private List<String> needs = List.of();
 
     /** A child service: its base URL (no trailing slash), the process, and the file its output goes to. */
-    public record Running(String service, String url, Process process, Path log, String database) {
+    public record Running(String service, String url, Process process, Path log, String database, List<String> command) {
     }
 
     @Override
@@ -180,10 +180,76 @@ public class ServiceProcess implements QuarkusTestResourceLifecycleManager {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> kill(child), "psi-stop-" + service));
         String url = "http://127.0.0.1:" + port;
         waitUntilReady(service, url, process, log);
-        Running running = new Running(service, url, process, log, database);
+        Running running = new Running(service, url, process, log, database, List.copyOf(command));
         RUNNING.put(service, running);
         LOG.infof("%s runs at %s (pid %d, database %s, output in %s)", service, url, process.pid(), database, log);
         return running;
+    }
+
+    // ------------------------------------------------------------------ faults, for tests of a peer down or frozen
+
+    /** Freezes a child (SIGSTOP): it keeps its port and connections but answers nothing, as a hung peer. */
+    public static void freeze(String service) {
+        signal(service, "STOP");
+    }
+
+    /** Lets a frozen child go on (SIGCONT). */
+    public static void thaw(String service) {
+        signal(service, "CONT");
+    }
+
+    /** Kills a child at once (SIGKILL), as a crash: nothing it had not committed survives. */
+    public static synchronized void crash(String service) {
+        Running running = running(service);
+        signal(service, "KILL");
+        try {
+            running.process().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a child that was killed again, on the same port and database, and waits until it is ready. */
+    public static synchronized Running restart(String service) {
+        Running old = running(service);
+        if (old.process().isAlive()) {
+            throw new IllegalStateException(service + " still runs; crash it first");
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder(old.command()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(old.log().toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + service + " again", e);
+        }
+        Process child = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> kill(child), "psi-stop-" + service));
+        waitUntilReady(service, old.url(), process, old.log());
+        Running running = new Running(service, old.url(), process, old.log(), old.database(), old.command());
+        RUNNING.put(service, running);
+        return running;
+    }
+
+    private static Running running(String service) {
+        Running running = RUNNING.get(service);
+        if (running == null) {
+            throw new IllegalStateException(service + " was not started by ServiceProcess in this JVM");
+        }
+        return running;
+    }
+
+    private static void signal(String service, String signal) {
+        long pid = running(service).process().pid();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The packaged application of {@code service}, found from the module's directory upwards. */

@@ -44,6 +44,9 @@ import org.psi.contribution.policy.RegionPolicy;
 @ApplicationScoped
 public class ReassessmentService {
 
+    /** The source of the postings that re-split a month between its pooled fund and individual account. */
+    public static final String RESPLIT_SOURCE = "reassessment";
+
     private final AssessmentStore assessments;
     private final PolicyService policies;
     private final LedgerStore ledger;
@@ -173,43 +176,14 @@ public class ReassessmentService {
         return new Result(id, region.value(), year, current.version, months.size(), changed, refunded, now);
     }
 
-    /**
-     * The postings that bring a re-assessed month in line with its new assessment: a re-split of the
-     * individual account to the new share of what stays paid (also the carrier of a transferred
-     * month's difference), and the refunds of what was paid beyond the new due, the last payer
-     * first. Answers what was refunded.
-     */
+    /** The postings that bring a re-assessed month in line with its new assessment ({@link ExcessRefunds}); answers what was refunded. */
     private long corrections(UUID reassessment, MonthAssessment next, long paid, Instant now, List<PostingDraft> drafts) {
         String ref = "reassessment/" + reassessment + "/" + next.workerId() + "/" + next.scheme() + "/" + next.month();
-        long individualNow = ledger.individualPaidToward(next.key());
-        long resplit = MonthPricing.individualOf(paid, next.individualPercent(), next.ratePercent()) - individualNow;
-        PostingDraft zero = new PostingDraft(PostingKind.CORRECTION, "reassessment", ref, null, null, null, next.workerId(),
-                next.scheme(), next.region(), next.month().toString(), next.month(), 0, resplit, -resplit, null, null, null, now);
-        zero.baseFen = next.baseFen();
-        zero.dueFen = next.dueFen();
-        drafts.add(zero);
-        long excess = paid - next.dueFen();
-        long refunded = 0;
-        long running = paid;
-        for (LedgerStore.PayerShare payer : ledger.payersLastFirst(next.key())) {
-            if (excess <= 0) {
-                break;
-            }
-            long refund = Math.min(excess, payer.netFen());
-            if (refund <= 0) {
-                continue;
-            }
-            long individual = MonthPricing.individualPart(next, running, -refund);
-            PostingDraft d = new PostingDraft(PostingKind.CORRECTION, payer.source(), ref, null, null, null, next.workerId(),
-                    next.scheme(), next.region(), next.month().toString(), next.month(), -refund, individual,
-                    -refund - individual, null, null, null, now);
-            d.baseFen = next.baseFen();
-            d.dueFen = next.dueFen();
-            drafts.add(d);
-            running -= refund;
-            excess -= refund;
-            refunded += refund;
-        }
-        return refunded;
+        List<ExcessRefunds.Payer> payers = ledger.payersLastFirst(next.key()).stream()
+                .map(p -> new ExcessRefunds.Payer(p.source(), p.netFen())).toList();
+        List<PostingDraft> plan = ExcessRefunds.plan(next, paid, ledger.individualPaidToward(next.key()), payers, ref,
+                RESPLIT_SOURCE, now);
+        drafts.addAll(plan);
+        return ExcessRefunds.refunded(plan);
     }
 }

@@ -71,21 +71,32 @@ public class LedgerStore {
         try {
             Connection c = db.getConnection();
             try {
-                assignIds(c, drafts);
-                List<List<Leg>> legs = new ArrayList<>(drafts.size());
-                for (PostingDraft d : drafts) {
-                    legs.add(d.legs());
-                }
-                ensureAccounts(c, legs);
-                copyPostings(c, drafts);
-                copyLegs(c, drafts, legs);
-                insertMovedMonths(c, drafts);
+                write(c, drafts, true);
             } finally {
                 c.close();
             }
         } catch (SQLException e) {
             throw new WriteFailure(e);
         }
+    }
+
+    /** The same on a connection of one's own (a migration's): every account is made sure of. */
+    public static void writeOn(Connection c, List<PostingDraft> drafts) throws SQLException {
+        if (!drafts.isEmpty()) {
+            new LedgerStore(null, null).write(c, drafts, false);
+        }
+    }
+
+    private void write(Connection c, List<PostingDraft> drafts, boolean cached) throws SQLException {
+        assignIds(c, drafts);
+        List<List<Leg>> legs = new ArrayList<>(drafts.size());
+        for (PostingDraft d : drafts) {
+            legs.add(d.legs());
+        }
+        ensureAccounts(c, legs, cached);
+        copyPostings(c, drafts);
+        copyLegs(c, drafts, legs);
+        insertMovedMonths(c, drafts);
     }
 
     private static void assignIds(Connection c, List<PostingDraft> drafts) throws SQLException {
@@ -100,12 +111,12 @@ public class LedgerStore {
         }
     }
 
-    private void ensureAccounts(Connection c, List<List<Leg>> legs) throws SQLException {
+    private void ensureAccounts(Connection c, List<List<Leg>> legs, boolean cached) throws SQLException {
         Map<UUID, AccountKey> missing = new LinkedHashMap<>();
         for (List<Leg> ofPosting : legs) {
             for (Leg leg : ofPosting) {
                 UUID id = leg.account().id();
-                if (!knownAccounts.contains(id)) {
+                if (!cached || !knownAccounts.contains(id)) {
                     missing.putIfAbsent(id, leg.account());
                 }
             }
@@ -125,6 +136,9 @@ public class LedgerStore {
             s.setArray(5, c.createArrayOf("uuid", keys.stream().map(AccountKey::workerId).toArray()));
             s.setArray(6, c.createArrayOf("varchar", keys.stream().map(AccountKey::payer).toArray()));
             s.executeUpdate();
+        }
+        if (!cached) {
+            return;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

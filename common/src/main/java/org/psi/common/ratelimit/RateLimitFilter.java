@@ -18,8 +18,9 @@ import org.psi.common.api.Problem;
 
 /**
  * Counts every API request against its group's quota ({@link RateLimitConfig}) for its caller: the
- * subject of the verified token, or the client's address for an anonymous request and for groups
- * counted by address. The address is the connection's, or the {@code X-Forwarded-For} of a proxy
+ * subject of the verified token, or the client's address for an anonymous request (to a public
+ * endpoint: a request without a valid token to any other is refused with 401 before it is counted)
+ * and for groups counted by address. The address is the connection's, or the {@code X-Forwarded-For} of a proxy
  * listed in {@code quarkus.http.proxy.trusted-proxies} (Quarkus applies it; any other client's
  * header is ignored); IPv6 addresses count by their /64. Over quota: 429 problem with
  * {@code Retry-After}; every counted answer carries {@code RateLimit} and {@code RateLimit-Policy}.

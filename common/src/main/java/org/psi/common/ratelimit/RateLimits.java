@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * The token buckets (bucket4j) of every group and caller: a bucket holds the group's quota and
- * refills it evenly over the window. Kept in memory per service instance, at most
+ * gets all of it back at the end of each window (a fixed window from the caller's first request,
+ * so that {@code RateLimit}'s remaining count and reset time are exact). Kept in memory per service instance, at most
  * {@code max-keys} per group (Caffeine; an idle bucket is full again after one window, so it is
  * dropped then). Each pod counts for itself; the Ingress limits per address in front of all pods.
  */
@@ -89,7 +90,7 @@ public class RateLimits {
     /** Counts one request of {@code key} against {@code group}. */
     public Outcome consume(Group group, String key) {
         Bucket bucket = group.buckets().get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(group.quota()).refillGreedy(group.quota(), group.window()).build())
+                .addLimit(Bandwidth.builder().capacity(group.quota()).refillIntervally(group.quota(), group.window()).build())
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long reset = seconds(probe.getNanosToWaitForReset());

@@ -126,6 +126,37 @@ class HardeningTest {
     }
 
     @Test
+    void verifyingACertificateNeverFetchesWhatItsHeaderNames() throws Exception {
+        // an outsider's certificate that names a key URL (jku, x5u) and carries its own key (jwk):
+        // the verifier trusts the published keys alone and calls nowhere (no SSRF)
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            com.nimbusds.jose.jwk.ECKey attacker = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                    .keyID("psi-cert-2026-1").generate();
+            com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256).keyID("psi-cert-2026-1")
+                            .jwkURL(java.net.URI.create(base + "/jwks.json")).x509CertURL(java.net.URI.create(base + "/cert.pem"))
+                            .jwk(attacker.toPublicJWK()).build(),
+                    new com.nimbusds.jose.Payload("{\"iss\":\"https://psi.example/contribution-service\",\"sub\":\"x\"}"));
+            jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(attacker));
+            given().contentType("application/jose").body(jws.serialize().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/certificates/verify").then().statusCode(200).body("valid", org.hamcrest.Matchers.equalTo(false));
+            assertEquals(0, calls.get(), "nothing was fetched from the URLs the certificate names");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aRegistrationTokenIsRefusedHere() {
         String subject = UUID.randomUUID().toString();
         given().auth().oauth2(Tokens.withVerifiedId(subject, Fixtures.nationalId())).get("/api/workers/me/statement")

@@ -53,6 +53,22 @@ public class OidcServerResource extends OidcWiremockTestResource {
         return conf;
     }
 
+    /**
+     * Makes the test server's introspection endpoint call {@code token} active, for a worker
+     * {@code subject} with the audience psi-api: what a service that falls back to introspection
+     * would accept. {@code keycloakUrl} is the {@code keycloak.url} of the test configuration.
+     */
+    public static void activeOnIntrospection(String keycloakUrl, String token, String subject) {
+        URI base = URI.create(keycloakUrl);
+        long now = System.currentTimeMillis() / 1000;
+        new WireMock(base.getHost(), base.getPort()).register(post(urlPathEqualTo(REALM_PATH + "/protocol/openid-connect/token/introspect"))
+                .withRequestBody(containing("token=" + token))
+                .atPriority(1)
+                .willReturn(okJson("{\"active\":true,\"sub\":\"" + subject + "\",\"username\":\"" + subject + "\","
+                        + "\"iss\":\"" + Tokens.ISSUER + "\",\"aud\":\"" + Tokens.AUDIENCE + "\",\"typ\":\"Bearer\","
+                        + "\"realm_access\":{\"roles\":[\"worker\"]},\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}")));
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder tokenResponse(String token) {
         return okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3000}");
     }

@@ -79,11 +79,34 @@ public final class Tokens {
         return builder(subject, Set.of("worker")).jws().keyId("1").sign(otherKey().getPrivate());
     }
 
+    /** A worker's registration token: the verified citizen ID (scope psi-identity), for the enrollment-service too. */
+    public static String withVerifiedId(String subject, String nationalId) {
+        return sign(builder(subject, Set.of("worker")).audience(Set.of(AUDIENCE, "enrollment-service"))
+                .claim("psi_national_id", nationalId));
+    }
+
+    /** An ID token (typ ID) of a worker, with the audience and roles of an access token. */
+    public static String idToken(String subject) {
+        return sign(builder(subject, Set.of("worker")).claim("typ", "ID"));
+    }
+
+    /** A refresh token's type (typ Refresh), otherwise an access token of a worker. */
+    public static String refreshToken(String subject) {
+        return sign(builder(subject, Set.of("worker")).claim("typ", "Refresh"));
+    }
+
+    /** An access token of a worker without the typ claim Keycloak always sets. */
+    public static String untyped(String subject) {
+        return sign(builder(subject, Set.of("worker")).remove("typ"));
+    }
+
+    /** The claims of a Keycloak access token ({@code typ: Bearer}). */
     public static JwtClaimsBuilder builder(String subject, Set<String> roles) {
         return Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(subject)
                 .upn(subject)
+                .claim("typ", "Bearer")
                 .claim("realm_access", Map.of("roles", List.copyOf(roles)))
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(3600));

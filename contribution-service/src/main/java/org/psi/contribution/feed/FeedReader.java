@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.psi.common.api.Problem;
 import org.psi.common.api.ProblemException;
+import org.psi.common.text.TextInput;
 
 /**
  * Reads a feed body in one of its three forms into lines, streaming and without binding each line
@@ -26,8 +27,11 @@ import org.psi.common.api.ProblemException;
  *       cell is an absent field; RFC 4180 quoting</li>
  * </ul>
  * A line's fields: {@code ref, nationalId, scheme, period, amountFen, orders, sector, reversesRef}.
- * A body that is not well-formed, a field of the wrong type or an unknown field is bad input (400,
- * each problem with its line); more lines than allowed is 413.
+ * A body that is not well-formed, a field of the wrong type, a text with a control character or
+ * an unpaired surrogate ({@link TextInput}) or an unknown field is bad input (400, each problem
+ * with its line); more lines than allowed is 413. No problem carries a value of the feed: an
+ * unknown name is shown only when it looks like a field name, and a CSV feed whose first row names
+ * no known column is refused as having no header row (that row is likely a line, citizen ID and all).
  */
 public final class FeedReader {
 
@@ -86,7 +90,8 @@ public final class FeedReader {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 if (!"lines".equals(name)) {
-                    fieldError(0, name, "UNKNOWN_FIELD", "The field " + name + " is not part of a feed; it has only lines");
+                    String shown = shownName(name, "a field");
+                    fieldError(0, shown, "UNKNOWN_FIELD", "The field " + shown + " is not part of a feed; it has only lines");
                     p.skipChildren();
                     continue;
                 }
@@ -173,7 +178,8 @@ public final class FeedReader {
                 case "sector" -> sector = string(p, t, line, name);
                 case "reversesRef" -> reverses = string(p, t, line, name);
                 default -> {
-                    fieldError(line, name, "UNKNOWN_FIELD", "The field " + name + " is not part of a line");
+                    String shown = shownName(name, "a field");
+                    fieldError(line, shown, "UNKNOWN_FIELD", "The field " + shown + " is not part of a line");
                     p.skipChildren();
                 }
             }
@@ -186,7 +192,12 @@ public final class FeedReader {
             return null;
         }
         if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
+            String text = p.getText();
+            if (!TextInput.isClean(text)) {
+                fieldError(line, field, TextInput.CODE, TextInput.message(field));
+                return null;
+            }
+            return text;
         }
         fieldError(line, field, "INVALID_TYPE", field + " is a string");
         p.skipChildren();
@@ -218,11 +229,18 @@ public final class FeedReader {
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
             header.set(0, header.get(0).substring(1));
         }
+        if (header.stream().map(String::strip).noneMatch(FIELDS::contains)) {
+            // no column name is known: most likely the header row is missing and this is a line
+            // (its citizen ID included), which must not come back in the problem
+            throw malformed("A CSV feed starts with a header row naming its columns (" + String.join(",", FIELDS)
+                    + "); the first row names none of them");
+        }
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip();
             if (!FIELDS.contains(name)) {
-                fieldError(0, name, "UNKNOWN_FIELD", "The column " + name + " is not part of a line; columns are "
+                String shown = shownName(name, "column " + (i + 1));
+                fieldError(0, shown, "UNKNOWN_FIELD", "The column " + shown + " is not part of a line; columns are "
                         + String.join(",", FIELDS));
             } else if (columns.put(name, i) != null) {
                 fieldError(0, name, "DUPLICATE_COLUMN", "The column " + name + " appears twice");
@@ -241,6 +259,12 @@ public final class FeedReader {
             if (row.size() != header.size()) {
                 throw malformed("CSV row " + (line) + " (text line " + cursor.startLine + ") has " + row.size()
                         + " cells; the header has " + header.size());
+            }
+            for (Map.Entry<String, Integer> c : columns.entrySet()) {
+                if (!TextInput.isClean(row.get(c.getValue()))) {
+                    fieldError(line, c.getKey(), TextInput.CODE, TextInput.message(c.getKey()));
+                    row.set(c.getValue(), "");
+                }
             }
             lines.add(new FeedLine(line, cell(row, columns, "ref"), cell(row, columns, "nationalId"),
                     cell(row, columns, "scheme"), cell(row, columns, "period"),
@@ -345,6 +369,15 @@ public final class FeedReader {
     }
 
     // ------------------------------------------------------------------ common
+
+    /**
+     * A name the sender gave (an unknown field or column) as a problem may show it: only when it
+     * looks like a field name; anything else (a citizen ID in a row taken for the header, a name,
+     * a value) is never echoed and is described as {@code instead}.
+     */
+    static String shownName(String name, String instead) {
+        return name.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}") ? name : instead;
+    }
 
     private void checkCount(int lines) {
         if (lines > maxLines) {

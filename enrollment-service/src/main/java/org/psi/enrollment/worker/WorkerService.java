@@ -23,10 +23,12 @@ public class WorkerService {
     private final NationalIdVault vault;
     private final Clock clock;
     private final EnrollmentEvents events;
+    private final RealNameCheck realName;
 
     public WorkerService(WorkerRepository workers, EnrollmentRepository enrollments, NationalIdVault vault, Clock clock,
-                         EnrollmentEvents events) {
+                         EnrollmentEvents events, RealNameCheck realName) {
         this.events = events;
+        this.realName = realName;
         this.workers = workers;
         this.enrollments = enrollments;
         this.vault = vault;
@@ -36,10 +38,15 @@ public class WorkerService {
     public record Registration(String nationalId, String name, String phone, String hukouRegion, String residenceRegion) {
     }
 
-    /** Registers the caller (by token subject). The household region defaults to the ID's address code. */
+    /**
+     * Registers the caller (by token subject) with the citizen ID their identity provider verified
+     * ({@link RealNameCheck}). The household region defaults to the ID's address code.
+     */
     @Transactional
     public Worker register(String subject, Registration r) {
         NationalId id = NationalId.parse(r.nationalId(), LocalDate.now(clock));
+        // before any lookup: a caller who does not hold this ID's verified claim learns nothing of it
+        realName.require(id);
         RegionCode hukou = r.hukouRegion() == null ? id.addressCode() : RegionCode.parse(r.hukouRegion(), "hukouRegion");
         PoolingRegions.requireKnown(hukou.value(), "hukouRegion");
         RegionCode residence = PoolingRegions.requireKnown(r.residenceRegion(), "residenceRegion");
@@ -54,7 +61,7 @@ public class WorkerService {
         Worker w = new Worker();
         w.id = UUID.randomUUID();
         w.subject = subject;
-        w.nationalIdCipher = vault.encrypt(id);
+        w.nationalIdCipher = vault.encrypt(id, w.id);
         w.nationalIdIndex = index;
         w.nationalIdLast4 = id.value().substring(14);
         w.name = r.name().strip();
@@ -109,6 +116,6 @@ public class WorkerService {
         audit.reason = reason.strip();
         audit.at = Instant.now(clock);
         audit.persist();
-        return vault.decrypt(w.nationalIdCipher);
+        return vault.decrypt(w.nationalIdCipher, w.id);
     }
 }

@@ -273,7 +273,7 @@ class ComposeTest {
             List<Location> locs = servers.get(svc.httpPort());
             assertNotNull(locs, "the proxy serves " + name + " on its own port " + svc.httpPort());
             String upstream = "http://" + name + ":" + svc.httpPort();
-            for (String p : List.of("/api/workers/me", "/api/regions", svc.openApiPath(), svc.swaggerUiPath() + "/index.html")) {
+            for (String p : List.of("/api/workers/me", "/api/regions", svc.openApiPath())) {
                 Location l = route(locs, p);
                 if (p.startsWith("/api/regions") && !name.equals("enrollment-service")) {
                     continue;

@@ -428,7 +428,8 @@ class KubernetesManifestsTest {
 
     /** Paths that must never be reachable from outside. */
     static final List<String> NEVER_PUBLIC = List.of("/internal", "/internal/eligibility", "/internal/transfers/x/hold",
-            "/q/metrics", "/q/health", "/q/health/ready", "/q/dev-ui", "/admin", "/admin/master/console/", "/metrics", "/health");
+            "/q/metrics", "/q/health", "/q/health/ready", "/q/dev-ui", "/q/swagger-ui", "/q/swagger-ui/index.html", "/admin",
+            "/admin/master/console/", "/metrics", "/health");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
@@ -472,7 +473,9 @@ class KubernetesManifestsTest {
             List<String> paths = publicPathsByService.getOrDefault(name, List.of());
             assertTrue(paths.contains("/api"), overlay + ": " + name + "'s /api is published");
             assertTrue(paths.contains(svc.openApiPath()), overlay + ": " + name + "'s OpenAPI document is published");
-            assertTrue(paths.contains(svc.swaggerUiPath()), overlay + ": " + name + "'s Swagger UI is published");
+            // production serves neither Swagger UI nor /internal in its document (the local stack does)
+            assertEquals("false", svc.prod("quarkus.swagger-ui.enabled", "true"), name + ": no Swagger UI in production");
+            assertEquals("true", svc.prod("psi.openapi.public-only", "false"), name + ": the production OpenAPI document lists the public API only");
         }
         GenericKubernetesResource kc = r.custom("Keycloak").get(0);
         assertTrue(publicPathsByService.getOrDefault(kc.getMetadata().getName() + "-service", List.of()).contains("/realms"),

@@ -21,7 +21,9 @@ import java.util.TreeSet;
  * realm of the local stack) by one fixed rule, so the two never drift and nobody copies it by hand:
  * <ul>
  * <li>roles, client scopes, mappers, token lifetimes and every other realm setting: unchanged;</li>
- * <li>public clients (the apps): kept, with direct access grants (passwords sent by the app) off;</li>
+ * <li>public clients (the apps): kept, with direct access grants (passwords sent by the app) off and
+ * without the local stack's redirect URIs ({@code localhost}, {@code 127.0.0.1}: the app's own
+ * {@code org.psi.mobile:/oauth2redirect} stays; a deployment adds its hosts' in Keycloak);</li>
  * <li>confidential clients: only PSI's own services are kept, their secret replaced by a
  * placeholder {@code ${PSI_CLIENT_SECRET_<CLIENT>}} that the import resolves from a Secret; the demo
  * platforms and test clients stay local (platforms are onboarded by an admin, each with its own
@@ -73,6 +75,13 @@ final class RealmImports {
             String id = c.path("clientId").asText();
             if (c.path("publicClient").asBoolean(false)) {
                 client.put("directAccessGrantsEnabled", false);
+                ArrayNode redirects = JSON.createArrayNode();
+                c.path("redirectUris").forEach(u -> {
+                    if (!isLocal(u.asText())) {
+                        redirects.add(u);
+                    }
+                });
+                client.set("redirectUris", redirects);
             } else if (Repo.SERVICES.contains(id)) {
                 client.put("secret", "${" + placeholder(id) + "}");
             } else {
@@ -94,6 +103,11 @@ final class RealmImports {
             cr.retain(kept);
         }
         return realm;
+    }
+
+    /** A redirect URI of the local stack: an http(s) URI on this machine. */
+    static boolean isLocal(String uri) {
+        return uri.matches("(?i)https?://(localhost|127\\.[0-9.]+|\\[::1])([:/].*)?");
     }
 
     /** Placeholder name -> clientId, for the confidential clients of the deployment realm. */

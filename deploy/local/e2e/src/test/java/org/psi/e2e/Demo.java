@@ -3,7 +3,6 @@ package org.psi.e2e;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,17 +55,17 @@ public final class Demo {
      * QuickRide may contribute for her.
      */
     public static synchronized Worker rider() {
-        return worker("wang.fang", "Wang Fang", TestData.nationalId("440305", LocalDate.of(1994, 3, 18), false), "440305",
+        return worker("wang.fang", "Wang Fang", "440305",
                 Map.of("PENSION", "440000", "MEDICAL", "440300", "OCCUPATIONAL_INJURY", "440000"), List.of(FASTMEAL, QUICKRIDE));
     }
 
     /** Li Wei, a ride-hailing driver in Shanghai: PENSION in 310000, MEDICAL in 310100; QuickRide may contribute. */
     public static synchronized Worker driver() {
-        return worker("li.wei", "Li Wei", TestData.nationalId("310104", LocalDate.of(1988, 11, 2), true), "310104",
+        return worker("li.wei", "Li Wei", "310104",
                 Map.of("PENSION", "310000", "MEDICAL", "310100"), List.of(QUICKRIDE));
     }
 
-    private static Worker worker(String username, String name, String nationalId, String residence,
+    private static Worker worker(String username, String name, String residence,
                                  Map<String, String> schemes, List<String> links) {
         Worker known = WORKERS.get(username);
         if (known != null) {
@@ -74,12 +73,14 @@ public final class Demo {
         }
         platforms();
         String token = Tokens.worker(username);
+        // the citizen ID the identity provider verified for this login (real-name binding)
+        String nationalId = Tokens.verifiedId(username);
         var me = Stack.enrollment(token).get("/api/workers/me");
         if (me.statusCode() == 200) {
             // registered by an earlier run against the same stack: keep what is there
-            known = new Worker(username, me.path("workerId"), null);
+            known = new Worker(username, me.path("workerId"), nationalId);
         } else {
-            String workerId = Stack.enrollment(token)
+            String workerId = Stack.enrollment(Tokens.registration(username))
                     .body(Map.of("nationalId", nationalId, "name", name, "phone", "13800138000", "residenceRegion", residence))
                     .post("/api/workers").then().statusCode(201).extract().path("workerId");
             schemes.forEach((scheme, region) -> {

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +26,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 class EnrollmentStoryIT {
 
     private static final String WORKER = "zhang.min";
-    private static final String NATIONAL_ID = TestData.nationalId("440306", LocalDate.of(1996, 7, 9), false);
     private static String workerId;
     private static String pensionId;
+
+    /** The citizen ID the realm verified for the worker (real-name binding). */
+    private static String nationalId() {
+        return Tokens.verifiedId(WORKER);
+    }
 
     @BeforeAll
     static void stack() {
@@ -53,11 +56,22 @@ class EnrollmentStoryIT {
         String token = Tokens.worker(WORKER);
         Stack.enrollment(token).get("/api/workers/me").then().statusCode(404)
                 .contentType("application/problem+json");
-        workerId = Stack.enrollment(token)
-                .body(Map.of("nationalId", NATIONAL_ID, "name", "Zhang Min", "phone", "13912345678", "residenceRegion", "440306"))
+        // real-name binding: an ordinary token carries no verified identity, and another ID than the verified one is refused
+        Stack.enrollment(token)
+                .body(Map.of("nationalId", nationalId(), "name", "Zhang Min", "phone", "13912345678", "residenceRegion", "440306"))
+                .post("/api/workers").then().statusCode(403).body("type", endsWith("identity-not-verified"));
+        Stack.enrollment(Tokens.registration(WORKER))
+                .body(Map.of("nationalId", Tokens.verifiedId("wang.fang"), "name", "Zhang Min", "phone", "13912345678",
+                        "residenceRegion", "440306"))
+                .post("/api/workers").then().statusCode(403).body("type", endsWith("identity-mismatch"));
+        // the registration token is for the enrollment-service only
+        Stack.contribution(Tokens.registration(WORKER)).queryParam("scheme", "PENSION").get("/api/workers/me/statement")
+                .then().statusCode(401);
+        workerId = Stack.enrollment(Tokens.registration(WORKER))
+                .body(Map.of("nationalId", nationalId(), "name", "Zhang Min", "phone", "13912345678", "residenceRegion", "440306"))
                 .post("/api/workers").then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/workers/[0-9a-f-]{36}"))
-                .body("nationalIdMasked", endsWith(NATIONAL_ID.substring(14)))
+                .body("nationalIdMasked", endsWith(nationalId().substring(14)))
                 .body("nationalId", nullValue())
                 .body("birthDate", equalTo("1996-07-09"))
                 .body("sex", equalTo("FEMALE"))
@@ -66,8 +80,8 @@ class EnrollmentStoryIT {
         Stack.enrollment(token).get("/api/workers/me").then().statusCode(200)
                 .body("workerId", equalTo(workerId)).body("name", equalTo("Zhang Min"));
         // the same login registers only once
-        Stack.enrollment(token)
-                .body(Map.of("nationalId", NATIONAL_ID, "name", "Zhang Min", "phone", "13912345678", "residenceRegion", "440306"))
+        Stack.enrollment(Tokens.registration(WORKER))
+                .body(Map.of("nationalId", nationalId(), "name", "Zhang Min", "phone", "13912345678", "residenceRegion", "440306"))
                 .post("/api/workers").then().statusCode(409);
     }
 
@@ -132,7 +146,7 @@ class EnrollmentStoryIT {
         Stack.enrollment(Tokens.staff("officer.shenzhen")).get("/api/workers/" + workerId).then().statusCode(200)
                 .body("nationalIdMasked", matchesPattern("\\*+.{4}")).body("nationalId", nullValue());
         Stack.enrollment(Tokens.staff("officer.guangdong")).queryParam("reveal", true).queryParam("reason", "case 2026-0042")
-                .get("/api/workers/" + workerId).then().statusCode(200).body("nationalId", equalTo(NATIONAL_ID));
+                .get("/api/workers/" + workerId).then().statusCode(200).body("nationalId", equalTo(nationalId()));
         Stack.enrollment(Tokens.staff("officer.guangdong")).queryParam("reveal", true)
                 .get("/api/workers/" + workerId).then().statusCode(400);
         // the admin sees the profile too

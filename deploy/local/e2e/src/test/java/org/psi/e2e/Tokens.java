@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Access tokens from the real Keycloak of the stack (realm psi, deploy/keycloak/psi-realm.json):
  * the password grant for the demo users (password "demo"), client credentials for platforms and
- * services. Tokens are reused while they have more than a minute to live.
+ * services, and a worker's registration token (scope psi-identity). Tokens are reused while they
+ * have more than a minute to live.
  */
 public final class Tokens {
 
@@ -26,6 +27,26 @@ public final class Tokens {
     /** A worker, logged in through the mobile app's client. */
     public static String worker(String username) {
         return password("psi-mobile", username);
+    }
+
+    /**
+     * A worker's token for registration: the app asks for the optional scope psi-identity, and the
+     * token carries the citizen ID the realm verified for the user (claim psi_national_id, audience
+     * enrollment-service too). For POST /api/workers only; the other services refuse it.
+     */
+    public static String registration(String username) {
+        return cached("psi-mobile/psi-identity/" + username, () -> request(Map.of("grant_type", "password",
+                "client_id", "psi-mobile", "username", username, "password", "demo", "scope", "psi-identity"), TOKEN_ENDPOINT));
+    }
+
+    /** The citizen ID the realm verified for a demo worker, as their registration token states it. */
+    public static String verifiedId(String username) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"psi_national_id\"\\s*:\\s*\"([0-9X]{18})\"")
+                .matcher(payload(registration(username)));
+        if (!m.find()) {
+            throw new IllegalStateException(username + "'s registration token carries no verified citizen ID");
+        }
+        return m.group(1);
     }
 
     /** An officer, auditor or admin, logged in through the console's client. */

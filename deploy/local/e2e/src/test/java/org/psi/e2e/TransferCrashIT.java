@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -44,8 +43,8 @@ class TransferCrashIT {
         Demo.platforms();
         token = Tokens.worker("liu.yang");
         // a paid month of pension in Guangdong, from FastMeal and from herself
-        String nationalId = TestData.nationalId("440104", LocalDate.of(1996, 3, 8), false);
-        Stack.enrollment(token).body(Map.of("nationalId", nationalId, "name", "Liu Yang", "phone", "13700137001",
+        String nationalId = Tokens.verifiedId("liu.yang");
+        Stack.enrollment(Tokens.registration("liu.yang")).body(Map.of("nationalId", nationalId, "name", "Liu Yang", "phone", "13700137001",
                 "residenceRegion", "440104")).post("/api/workers").then().statusCode(201);
         Stack.enrollment(token).body(Map.of("scheme", "PENSION", "region", FROM, "baseGrade", 120))
                 .post("/api/workers/me/enrollments").then().statusCode(201);

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
@@ -47,8 +46,8 @@ class TransferStoryIT {
         Demo.platforms();
         token = Tokens.worker(WORKER);
         // a paid month of pension in Guangdong: FastMeal's part, and hers
-        String nationalId = TestData.nationalId("440106", LocalDate.of(1995, 6, 1), false);
-        Stack.enrollment(token).body(Map.of("nationalId", nationalId, "name", "Chen Jing", "phone", "13700137000",
+        String nationalId = Tokens.verifiedId(WORKER);
+        Stack.enrollment(Tokens.registration(WORKER)).body(Map.of("nationalId", nationalId, "name", "Chen Jing", "phone", "13700137000",
                 "residenceRegion", "440106")).post("/api/workers").then().statusCode(201);
         Stack.enrollment(token).body(Map.of("scheme", "PENSION", "region", FROM, "baseGrade", 100))
                 .post("/api/workers/me/enrollments").then().statusCode(201);

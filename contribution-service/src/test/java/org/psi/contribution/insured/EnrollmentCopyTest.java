@@ -226,9 +226,17 @@ class EnrollmentCopyTest extends LedgerChecks {
                 }
             }
         }
-        // afterwards, changes flow again
+        // afterwards, changes flow again, and once the circuit breaker has let a trial through, lookups too
         Worker later = Fixtures.worker();
         Fixtures.enrol(later, "PENSION", GD, null);
         awaitCaughtUp(List.of(later));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status;
+        do {
+            Thread.sleep(500);
+            status = given().auth().oauth2(Tokens.newWorker()).queryParam("scheme", "PENSION")
+                    .get("/api/workers/me/statement").statusCode();
+        } while (status == 503 && System.nanoTime() < deadline);
+        assertEquals(404, status, "an unknown login is looked up again: not registered");
     }
 }

@@ -101,8 +101,17 @@ public class SagaWorker {
         }
     }
 
-    /** Makes the call of a step. Public so the fault-injection test can stop a worker between call and record. */
+    /** Makes the call of a step. Public so that a test can stop a worker between call and record. */
     public SagaStep.Outcome execute(SagaStep step) {
+        return call(step, enrollment, contribution);
+    }
+
+    /**
+     * The call a step makes, and its answer as an outcome: done, or failed (any exception other than a
+     * {@link RemoteCallException} counts as a passing failure). Static so that the simulation of the saga
+     * makes its calls through the same code.
+     */
+    public static SagaStep.Outcome call(SagaStep step, EnrollmentPort enrollment, ContributionPort contribution) {
         try {
             return switch (step.action()) {
                 case HOLD -> new SagaStep.Done(contribution.hold(step.transferId(), step.workerId(), step.scheme(),

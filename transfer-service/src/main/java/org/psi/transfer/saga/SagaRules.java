@@ -25,7 +25,8 @@ import org.psi.transfer.cases.TransferEvent;
  *
  * <p>What each outcome does:
  * <ul>
- * <li>HOLD done: the held amounts are recorded (FUNDS_HELD). Refused for good: the case FAILED, then RELEASE.</li>
+ * <li>HOLD done: the held amounts are recorded (FUNDS_HELD). Refused for good: the case FAILED, then RELEASE;
+ *     for a case already abandoned (the hold that comes before its release), nothing is held: HOLD_RELEASED.</li>
  * <li>MOVE done: the enrollment moved (ENROLLMENT_MOVED, or TEMPORARY_ACCOUNT_OPENED, which completes a
  *     temporary-account case). Refused for good: the case FAILED, then RELEASE of the hold (compensation).</li>
  * <li>COMMIT done: FUNDS_COMMITTED, and the case COMPLETED. 404 (the hold is gone): HOLD again, then COMMIT.
@@ -71,7 +72,28 @@ public final class SagaRules {
     public Optional<SagaStep> claim(TransferCase c, Instant now) {
         UUID claim = claimIds.get();
         return c.claim(claim, now, lease).map(action -> new SagaStep(c.id, claim, action, c.lease.attempts,
-                c.workerId, c.scheme, c.fromRegion, c.toRegion, c.route));
+                c.workerId, c.scheme, c.fromRegion, c.toRegion, c.route, c.lease.dueAt));
+    }
+
+    /**
+     * Whether a step must be checked again before its call: less than half of its lease is left (it waited
+     * for a free worker, or its worker stood still), so its claim may have lapsed and the step been taken
+     * over, or may lapse before the call ends. (Connect and read timeouts are kept under half the lease.)
+     */
+    public boolean mustRenew(SagaStep step, Instant now) {
+        return step.leasedUntil() == null || now.plus(lease.dividedBy(2)).isAfter(step.leasedUntil());
+    }
+
+    /**
+     * Before a late call: whether the step is still this worker's (its claim not taken over by another, the
+     * case still owing it), and if so its lease taken anew from {@code now}. Empty: the call must not be made.
+     */
+    public Optional<SagaStep> renew(TransferCase c, SagaStep step, Instant now) {
+        if (!c.lease.heldBy(step.claim()) || !c.nextAction().equals(Optional.of(step.action()))) {
+            return Optional.empty();
+        }
+        c.lease.renew(now, lease);
+        return Optional.of(step.leasedUntil(c.lease.dueAt));
     }
 
     /**
@@ -147,8 +169,17 @@ public final class SagaRules {
         }
         switch (step.action()) {
             case HOLD -> {
-                LOG.warnf("Transfer %s: the hold was refused, the case fails: %s", c.id, message);
-                fail(c, "The contribution-service refused to hold the funds: " + message, now, today, trail);
+                if (c.status.isAbandoned()) {
+                    // the hold before the release of an abandoned case: refused, so nothing is held
+                    c.released();
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("note", "Nothing was held");
+                    data.put("error", message);
+                    append(trail, c, Events.HOLD_RELEASED, data, now);
+                } else {
+                    LOG.warnf("Transfer %s: the hold was refused, the case fails: %s", c.id, message);
+                    fail(c, "The contribution-service refused to hold the funds: " + message, now, today, trail);
+                }
             }
             case MOVE -> {
                 LOG.warnf("Transfer %s: the enrollment move was refused, the case fails: %s", c.id, message);

@@ -1,6 +1,7 @@
 package org.psi.transfer.saga;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,17 +26,23 @@ import org.psi.transfer.cases.TransferRepository;
 @ApplicationScoped
 public class SagaService {
 
-    private final TransferRepository transfers;
-    private final TransferEventRepository events;
+    private final SagaCases transfers;
+    private final SagaRules.Trail trail;
     private final Clock clock;
     private final SagaRules rules;
 
+    @Inject
     public SagaService(TransferRepository transfers, TransferEventRepository events, SagaSettings settings, Clock clock) {
+        this(transfers, events::persist, clock, new SagaRules(settings.lease(), settings.retry().initial(),
+                settings.retry().max(), UUID::randomUUID, bound -> ThreadLocalRandom.current().nextLong(bound)));
+    }
+
+    /** Over other case rows, trail, clock and rules: the simulation of the saga runs it this way. */
+    public SagaService(SagaCases transfers, SagaRules.Trail trail, Clock clock, SagaRules rules) {
         this.transfers = transfers;
-        this.events = events;
+        this.trail = trail;
         this.clock = clock;
-        this.rules = new SagaRules(settings.lease(), settings.retry().initial(), settings.retry().max(), UUID::randomUUID,
-                bound -> ThreadLocalRandom.current().nextLong(bound));
+        this.rules = rules;
     }
 
     /** Claims up to {@code max} due steps, skipping cases another worker has locked. */
@@ -54,6 +61,21 @@ public class SagaService {
     public Optional<SagaStep> claim(UUID transferId) {
         Instant now = Times.now(clock);
         return transfers.lockIfDue(transferId, now).flatMap(c -> rules.claim(c, now));
+    }
+
+    /** Whether a step must be renewed before its call ({@link SagaRules#mustRenew}). */
+    public boolean mustRenew(SagaStep step) {
+        return rules.mustRenew(step, Times.now(clock));
+    }
+
+    /**
+     * Re-checks a step before a late call: its lease renewed if the claim is still this worker's and the
+     * case still owes the step; empty if another worker took it over (then the call must not be made).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<SagaStep> renew(SagaStep step) {
+        Instant now = Times.now(clock);
+        return transfers.findForUpdate(step.transferId()).flatMap(c -> rules.renew(c, step, now));
     }
 
     /**
@@ -78,7 +100,7 @@ public class SagaService {
     /** The case if another step is due now, empty otherwise (or when the claim is stale). */
     private Optional<TransferCase> record(SagaStep step, SagaStep.Outcome outcome, Instant now) {
         TransferCase c = transfers.findForUpdate(step.transferId()).orElseThrow();
-        boolean more = rules.record(c, step, outcome, now, LocalDate.now(clock), events::persist);
+        boolean more = rules.record(c, step, outcome, now, LocalDate.now(clock), trail);
         return more ? Optional.of(c) : Optional.empty();
     }
 }

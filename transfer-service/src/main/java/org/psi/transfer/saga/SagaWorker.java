@@ -95,9 +95,20 @@ public class SagaWorker {
     private void drive(Optional<SagaStep> first) {
         Optional<SagaStep> step = first;
         while (step.isPresent() && !stopping) {
-            SagaStep s = step.get();
-            SagaStep.Outcome outcome = execute(s);
-            step = safely(() -> saga.completeAndClaimNext(s, outcome)).flatMap(o -> o);
+            SagaStep claimed = step.get();
+            SagaStep call = claimed;
+            if (saga.mustRenew(claimed)) {
+                // the step waited (a full pool, a pause): its claim may have lapsed and been taken over
+                Optional<SagaStep> renewed = safely(() -> saga.renew(claimed)).flatMap(o -> o);
+                if (renewed.isEmpty()) {
+                    LOG.debugf("Transfer %s: %s was taken over while it waited; not calling", claimed.transferId(), claimed.action());
+                    return;
+                }
+                call = renewed.get();
+            }
+            SagaStep.Outcome outcome = execute(call);
+            SagaStep made = call;
+            step = safely(() -> saga.completeAndClaimNext(made, outcome)).flatMap(o -> o);
         }
     }
 

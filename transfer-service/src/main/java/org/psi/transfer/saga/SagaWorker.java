@@ -101,7 +101,7 @@ public class SagaWorker {
                 // the step waited (a full pool, a pause): its claim may have lapsed and been taken over
                 Optional<SagaStep> renewed = safely(() -> saga.renew(claimed)).flatMap(o -> o);
                 if (renewed.isEmpty()) {
-                    LOG.debugf("Transfer %s: %s was taken over while it waited; not calling", claimed.transferId(), claimed.action());
+                    LOG.infof("Transfer %s: %s was taken over while it waited; not calling", claimed.transferId(), claimed.action());
                     return;
                 }
                 call = renewed.get();

@@ -93,6 +93,7 @@ class CrashRecoveryIT {
             Databases.release(lock);
         }
         assertNoAnswer(first, "the feed's service died before answering");
+        System.out.println("[crash] the contribution-service killed with a feed's postings written and its legs waiting");
         Databases.awaitNoneOn("contribution", "ledger_entry", Duration.ofMinutes(1));
         assertNothingOf(key, refs);
 
@@ -121,6 +122,9 @@ class CrashRecoveryIT {
         if (failed != null) {
             assertTrue(failed.statusCode() >= 500, "the feed cannot have been applied: " + failed.statusCode() + " " + failed.asString());
         }
+        System.out.println("[crash] PostgreSQL killed in the middle of a feed's write; the feed answered "
+                + (failed == null ? "nothing (connection cut)" : failed.statusCode()));
+        long down = System.nanoTime();
         StackControl.restart("postgres");
         // a transaction cut off by the crash is gone after recovery: nothing of the feed
         eventually(() -> {
@@ -128,6 +132,8 @@ class CrashRecoveryIT {
             return true;
         });
         assertAppliedOnceOnRetry(key, feed, refs);
+        System.out.printf("[crash] the feed retried with its key was applied whole, once, %d s after PostgreSQL was killed%n",
+                Duration.ofNanos(System.nanoTime() - down).toSeconds());
     }
 
     // ------------------------------------------------------------------ PostgreSQL dies mid-step of the saga
@@ -154,6 +160,7 @@ class CrashRecoveryIT {
         Response refused = Stack.transfer(Tokens.staff("officer.beijing")).body(Map.of("reason", "Not a resident"))
                 .post("/api/transfers/" + leaving + "/reject");
         assertTrue(refused.statusCode() >= 500, refused.statusCode() + " " + refused.asString());
+        long down = System.nanoTime();
         StackControl.restart("postgres");
         // the decision again: it is made once (a retry after an answer lost finds it made)
         eventually(() -> {
@@ -186,6 +193,8 @@ class CrashRecoveryIT {
                 UUID.fromString(mover.workerId()), UUID.fromString(quitter.workerId())), "no hold left held");
         assertEquals(0, Databases.unbalancedPostings());
         assertEquals(0, Databases.ledgerImbalance());
+        System.out.printf("[crash] PostgreSQL killed during a commit of the saga: %d s later the case COMPLETED (one commit) "
+                + "and the rejected one compensated%n", Duration.ofNanos(System.nanoTime() - down).toSeconds());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
  * contribution-service. Six couriers move their pension from Guangdong to Beijing; their cases are
  * applied for and decided through either instance; with the enrollment-service stopped (SIGSTOP) the
  * source transfers them all out, so that every case's enrollment move waits: calls time out and are
- * retried, claims lapse and the other instance takes steps over (the second instance runs one step at a
- * time, so steps wait in its pool past half their lease and are checked again before their call), and
- * the stopped service gathers repeated move calls of the same transfers. It goes on (SIGCONT) after
- * more than the lease and serves them all at once. No case may end FAILED with the enrollment moved,
+ * retried, and the stopped service gathers repeated move calls of the same transfers. Meanwhile the
+ * second instance (which runs one step at a time) stands still itself for longer than the lease, so
+ * that its claims lapse, the first instance takes its steps over, and its own waiting steps are checked
+ * again (and not called) when it goes on. The enrollment-service goes on (SIGCONT) after two and a
+ * half leases and serves the gathered calls all at once. No case may end FAILED with the enrollment moved,
  * none may leave a hold held: every case COMPLETED, one enrollment move and one commit each, the
  * individual account moved whole, the trail intact.
  */
@@ -100,9 +101,20 @@ class TransferTwoInstancesIT {
                 instance(i, Tokens.staff("officer.guangdong")).post("/api/transfers/" + ids.get(i) + "/transfer-out").then()
                         .statusCode(200).body("status", equalTo("TRANSFERRED_OUT"));
             }
-            // every case owes its enrollment move, which waits on the stopped service; keep it stopped past
-            // the lease, so that claims lapse and steps change hands between the instances
-            Duration atLeast = LEASE.multipliedBy(2);
+            // every case owes its enrollment move, which waits on the stopped service. The second instance
+            // stands still too for longer than the lease: the claims it holds (a call in flight, steps of its
+            // last poll waiting in its one-worker pool) lapse and the first instance takes them over; when it
+            // goes on, its waiting steps are checked again and not called
+            Databases.pause(5_000);
+            long secondInstance = StackControl.pid("transfer-service-2");
+            StackControl.freeze(secondInstance);
+            try {
+                Databases.pause(LEASE.plusSeconds(5).toMillis());
+            } finally {
+                StackControl.thaw(secondInstance);
+            }
+            // and the enrollment-service stays stopped a while longer, past twice the lease in all
+            Duration atLeast = LEASE.multipliedBy(5).dividedBy(2);
             while (System.nanoTime() - frozenAt < atLeast.toNanos()) {
                 Databases.pause(1_000);
             }
@@ -149,8 +161,9 @@ class TransferTwoInstancesIT {
         }
         assertEquals(0, Databases.unbalancedPostings());
         assertEquals(0, Databases.ledgerImbalance());
-        System.out.printf("[two instances] the enrollment-service stood still %d s (lease %d s); %d cases COMPLETED; "
-                        + "saga lines in the logs: instance 1 %s, instance 2 %s%n", stoppedFor, LEASE.toSeconds(), CASES,
+        System.out.printf("[two instances] the enrollment-service stood still %d s, the second instance %d s (lease %d s); "
+                        + "%d cases COMPLETED; saga lines in the logs: instance 1 %s, instance 2 %s%n", stoppedFor,
+                LEASE.plusSeconds(5).toSeconds(), LEASE.toSeconds(), CASES,
                 sagaLines("transfer-service"), sagaLines("transfer-service-2"));
     }
 

@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.PriorityQueue;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import java.util.function.Supplier;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.Scheme;
 import org.psi.common.domain.Sex;
-import org.psi.transfer.application.Route;
 import org.psi.transfer.application.WorkerEnrollments;
 import org.psi.transfer.calendar.DeadlinePolicy;
 import org.psi.transfer.calendar.Step;
@@ -422,7 +420,8 @@ public final class Simulation {
                 }
             }
         }
-        return new Result(seed, HexFormat.of().toHexDigits(hashA) + HexFormat.of().toHexDigits(hashB), List.copyOf(violations), events, now, cfg.toString(),
+        String hash = HexFormat.of().toHexDigits(hashA) + HexFormat.of().toHexDigits(hashB);
+        return new Result(seed, hash, List.copyOf(violations), events, now, cfg.toString(),
                 trace == null ? null : List.copyOf(trace), reached);
     }
 
@@ -1062,9 +1061,5 @@ public final class Simulation {
         if (keepTrace) {
             trace.add(l);
         }
-    }
-
-    Optional<Worker> workerOf(UUID transferId) {
-        return workers.stream().filter(w -> w.cases.contains(transferId)).findFirst();
     }
 }

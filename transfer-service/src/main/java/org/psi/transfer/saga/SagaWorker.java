@@ -99,12 +99,15 @@ public class SagaWorker {
             SagaStep call = claimed;
             if (saga.mustRenew(claimed)) {
                 // the step waited (a full pool, a pause): its claim may have lapsed and been taken over
-                Optional<SagaStep> renewed = safely(() -> saga.renew(claimed)).flatMap(o -> o);
+                Optional<Optional<SagaStep>> renewed = safely(() -> saga.renew(claimed));
                 if (renewed.isEmpty()) {
+                    return; // the database failed (logged): not calling; the claim lapses
+                }
+                if (renewed.get().isEmpty()) {
                     LOG.infof("Transfer %s: %s was taken over while it waited; not calling", claimed.transferId(), claimed.action());
                     return;
                 }
-                call = renewed.get();
+                call = renewed.get().get();
             }
             SagaStep.Outcome outcome = execute(call);
             SagaStep made = call;

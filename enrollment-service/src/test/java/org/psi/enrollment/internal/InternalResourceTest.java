@@ -5,15 +5,24 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.psi.common.test.Tokens;
 import org.psi.enrollment.support.Fixtures;
@@ -128,6 +137,45 @@ class InternalResourceTest {
                 .then().body("findAll { it.status == 'ACTIVE' }.region", equalTo(List.of("310000")));
         // the worker's new current enrollment blocks a second one as before
         Fixtures.enrol(w.token(), "PENSION", "440000", 100, null).statusCode(409);
+    }
+
+    @Test
+    void racingMovesOfOneTransferAllAnswerTheFirstMove() throws Exception {
+        // the calls of a saga step repeated by two transfer-service instances (a claim that lapsed while the
+        // first call waited): the worker's row is locked first, so the later calls find the move made and
+        // answer it, instead of finding no current enrollment (409)
+        int calls = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try {
+            for (int round = 0; round < 4; round++) {
+                Fixtures.Registered w = Fixtures.worker();
+                Fixtures.enrol(w.token(), "PENSION", "440000", 150, null).statusCode(201);
+                String transferId = UUID.randomUUID().toString();
+                Map<String, Object> move = Map.of("workerId", w.workerId(), "scheme", "PENSION", "toRegion", "310000", "mode", "MOVE");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Response>> answers = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(move)
+                                .put("/internal/transfers/" + transferId + "/enrollment-move");
+                    }));
+                }
+                start.countDown();
+                Set<String> opened = new HashSet<>();
+                for (Future<Response> answer : answers) {
+                    Response r = answer.get(120, TimeUnit.SECONDS);
+                    assertEquals(200, r.statusCode(), r.asString());
+                    opened.add(r.path("opened.enrollmentId"));
+                }
+                assertEquals(1, opened.size(), "one move, answered alike: " + opened);
+                given().auth().oauth2(w.token()).get("/api/workers/me/enrollments").then()
+                        .body("$", hasSize(2))
+                        .body("findAll { it.status == 'ACTIVE' }.id", equalTo(List.copyOf(opened)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

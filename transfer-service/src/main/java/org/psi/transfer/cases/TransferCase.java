@@ -47,7 +47,9 @@ import org.psi.transfer.saga.StepLease;
  * <li>after transfer-out: MOVE the enrollment (the pivot: after it the case can only go forward), then
  *     COMMIT the held funds; both done, the case is COMPLETED;</li>
  * <li>TEMPORARY route, after acceptance: MOVE with a TEMPORARY enrollment at the destination, then COMPLETED;</li>
- * <li>REJECTED, CANCELLED or FAILED with a hold that may exist: RELEASE it (the compensation).</li>
+ * <li>REJECTED, CANCELLED or FAILED with a hold: RELEASE it (the compensation); with a hold asked for but
+ *     never answered: HOLD first (the answer says what is held, and a late request can no longer make a
+ *     hold), then RELEASE.</li>
  * </ul>
  */
 @Entity
@@ -268,9 +270,15 @@ public class TransferCase extends PanacheEntityBase {
         if (attention) {
             return Optional.empty();
         }
-        boolean holdMayExist = holdState == HoldState.REQUESTED || holdState == HoldState.HELD;
         if (status.isAbandoned()) {
-            return holdMayExist ? Optional.of(SagaAction.RELEASE) : Optional.empty();
+            // A hold asked for without an answer may still be made by that request arriving late, after a
+            // release that found nothing: hold first (a repeat answers the hold if one was made, and once
+            // there is one no late request makes another), then release what is held.
+            return switch (holdState) {
+                case REQUESTED -> Optional.of(SagaAction.HOLD);
+                case HELD -> Optional.of(SagaAction.RELEASE);
+                default -> Optional.empty();
+            };
         }
         if (route == Route.TEMPORARY) {
             return status == TransferStatus.ACCEPTED && !moved ? Optional.of(SagaAction.MOVE) : Optional.empty();

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.psi.transfer.saga.SagaCases;
 
 @ApplicationScoped
-public class TransferRepository implements PanacheRepositoryBase<TransferCase, UUID> {
+public class TransferRepository implements PanacheRepositoryBase<TransferCase, UUID>, SagaCases {
 
     /** Which side of a case a region is on, for the officers' queue. */
     public enum Direction { IN, OUT }
@@ -22,6 +23,7 @@ public class TransferRepository implements PanacheRepositoryBase<TransferCase, U
     public record After(Instant submittedAt, UUID id) {
     }
 
+    @Override
     public Optional<TransferCase> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
@@ -30,6 +32,7 @@ public class TransferRepository implements PanacheRepositoryBase<TransferCase, U
      * Locks up to {@code limit} cases whose saga step is due, skipping those another worker has locked,
      * and loads them. Must run in a transaction, which keeps the rows locked until it ends.
      */
+    @Override
     @SuppressWarnings("unchecked")
     public List<TransferCase> lockDue(Instant now, int limit) {
         return getEntityManager().createNativeQuery(
@@ -39,6 +42,7 @@ public class TransferRepository implements PanacheRepositoryBase<TransferCase, U
     }
 
     /** Locks one case if its saga step is due and no other worker has it locked. */
+    @Override
     @SuppressWarnings("unchecked")
     public Optional<TransferCase> lockIfDue(UUID id, Instant now) {
         List<TransferCase> due = getEntityManager().createNativeQuery(

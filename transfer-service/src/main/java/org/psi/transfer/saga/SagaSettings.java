@@ -24,8 +24,10 @@ public interface SagaSettings {
 
     /**
      * How long a claimed step belongs to the worker that claimed it. A worker that dies mid-step loses
-     * its claim after this, and the step is taken again from the database. Keep it above the HTTP
-     * client's connect + read timeouts, so that a live call ends before another worker may repeat it.
+     * its claim after this, and the step is taken again from the database. A step that waited until less
+     * than half of its lease is left (a full pool, a paused process) is checked again and its lease renewed
+     * before its call, or dropped if another worker has taken it over. Keep the HTTP client's connect +
+     * read timeouts under half the lease, so that a live call ends before another worker may repeat it.
      */
     Duration lease();
 

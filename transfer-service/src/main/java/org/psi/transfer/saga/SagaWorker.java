@@ -95,14 +95,37 @@ public class SagaWorker {
     private void drive(Optional<SagaStep> first) {
         Optional<SagaStep> step = first;
         while (step.isPresent() && !stopping) {
-            SagaStep s = step.get();
-            SagaStep.Outcome outcome = execute(s);
-            step = safely(() -> saga.completeAndClaimNext(s, outcome)).flatMap(o -> o);
+            SagaStep claimed = step.get();
+            SagaStep call = claimed;
+            if (saga.mustRenew(claimed)) {
+                // the step waited (a full pool, a pause): its claim may have lapsed and been taken over
+                Optional<Optional<SagaStep>> renewed = safely(() -> saga.renew(claimed));
+                if (renewed.isEmpty()) {
+                    return; // the database failed (logged): not calling; the claim lapses
+                }
+                if (renewed.get().isEmpty()) {
+                    LOG.infof("Transfer %s: %s was taken over while it waited; not calling", claimed.transferId(), claimed.action());
+                    return;
+                }
+                call = renewed.get().get();
+            }
+            SagaStep.Outcome outcome = execute(call);
+            SagaStep made = call;
+            step = safely(() -> saga.completeAndClaimNext(made, outcome)).flatMap(o -> o);
         }
     }
 
-    /** Makes the call of a step. Public so the fault-injection test can stop a worker between call and record. */
+    /** Makes the call of a step. Public so that a test can stop a worker between call and record. */
     public SagaStep.Outcome execute(SagaStep step) {
+        return call(step, enrollment, contribution);
+    }
+
+    /**
+     * The call a step makes, and its answer as an outcome: done, or failed (any exception other than a
+     * {@link RemoteCallException} counts as a passing failure). Static so that the simulation of the saga
+     * makes its calls through the same code.
+     */
+    public static SagaStep.Outcome call(SagaStep step, EnrollmentPort enrollment, ContributionPort contribution) {
         try {
             return switch (step.action()) {
                 case HOLD -> new SagaStep.Done(contribution.hold(step.transferId(), step.workerId(), step.scheme(),

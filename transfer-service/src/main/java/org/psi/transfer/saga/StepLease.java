@@ -55,6 +55,11 @@ public class StepLease {
         dueAt = now.plus(lease);
     }
 
+    /** The worker holding the claim takes its lease anew from {@code now} (before a call it makes late). */
+    public void renew(Instant now, Duration lease) {
+        dueAt = now.plus(lease);
+    }
+
     /** Nothing is owed: no claim, nothing due. */
     public void clear() {
         claim = null;

@@ -128,13 +128,16 @@ class TransferCaseTest {
     }
 
     @Test
-    void cancellingWithAHoldThatMayExistOwesARelease() {
+    void cancellingWithAHoldAskedForButNotAnsweredHoldsThenReleases() {
         TransferCase c = submitted(Scheme.PENSION, false);
         c.claim(UUID.randomUUID(), NOW, Duration.ofSeconds(60));   // a hold call is in flight
         assertEquals(HoldState.REQUESTED, c.holdState);
         c.cancel(NOW, MONDAY);
         // the live claim is left alone: its result is applied first
         assertEquals(NOW.plusSeconds(60), c.lease.dueAt);
+        // without an answer, the hold is asked for again (a late request could make one after a release)
+        assertEquals(Optional.of(SagaAction.HOLD), c.nextAction());
+        c.held(new HoldResult("HELD", 1, 1, 1));
         assertEquals(Optional.of(SagaAction.RELEASE), c.nextAction());
         c.released();
         assertEquals(Optional.empty(), c.nextAction());

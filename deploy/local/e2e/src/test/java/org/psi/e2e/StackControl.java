@@ -56,6 +56,45 @@ public final class StackControl {
         }
     }
 
+    /**
+     * SIGKILL to PostgreSQL: the postmaster and every backend at once, as a crash of its machine would
+     * (a backend left alive would keep its shared memory and the postmaster from starting again).
+     */
+    public static void crashPostgres() {
+        long postmaster;
+        try {
+            postmaster = Long.parseLong(Files.readAllLines(Path.of(DATA, "postgres", "postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new AssertionError("no postmaster.pid: PostgreSQL is not running from " + DATA, e);
+        }
+        ProcessHandle process = ProcessHandle.of(postmaster).orElseThrow(() -> new AssertionError("PostgreSQL is not running"));
+        java.util.List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+        all.add(process);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("PostgreSQL process " + p.pid() + " did not die", e);
+            }
+        }
+    }
+
+    public static void assumePostgresControllable() {
+        Assumptions.assumeTrue(!DATA.isBlank() && !RUN_SCRIPT.isBlank() && Files.exists(Path.of(DATA, "postgres", "PG_VERSION")),
+                "the stack was not started by this build: its PostgreSQL is not ours to kill");
+    }
+
+    /** {@code deploy/local/run instance <service> <k>}: instance k of a service (port + 100 (k - 1)), ready. */
+    public static void startInstance(String service, int k) {
+        assertEquals(0, run("bash", RUN_SCRIPT, "instance", service, Integer.toString(k)), "deploy/local/run instance " + service);
+    }
+
+    /** {@code deploy/local/run stop <part>}: one part of the stack stopped, the rest left running. */
+    public static void stop(String part) {
+        assertEquals(0, run("bash", RUN_SCRIPT, "stop", part), "deploy/local/run stop " + part);
+    }
+
     /** {@code deploy/local/run restart <service>}: starts it again and waits until it is ready. */
     public static Duration restart(String service) {
         long start = System.nanoTime();

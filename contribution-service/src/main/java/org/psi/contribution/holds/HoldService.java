@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
@@ -49,10 +50,12 @@ public class HoldService {
     private final LedgerStore ledger;
     private final LedgerService postings;
     private final HoldRepository holds;
+    private final HoldStore released;
     private final Clock clock;
 
     public HoldService(InsuredDirectory directory, StatementService statements, LedgerStore ledger,
-                           LedgerService postings, HoldRepository holds, Clock clock) {
+                       LedgerService postings, HoldRepository holds, HoldStore released, Clock clock) {
+        this.released = released;
         this.directory = directory;
         this.statements = statements;
         this.ledger = ledger;
@@ -95,7 +98,10 @@ public class HoldService {
         return new Quote(worker.workerId(), scheme, from, individual, pooled, moving.size(), whole.countedByRegion(), moving);
     }
 
-    /** Freezes the quote as a hold; a repeat with the same transfer id answers the same hold. */
+    /**
+     * Freezes the quote as a hold; a repeat with the same transfer id answers the same hold. A
+     * transfer released before it held anything holds nothing: answers null.
+     */
     @Transactional
     public TransferHold hold(UUID transferId, HoldRequest request) {
         if (request.workerId() == null) {
@@ -108,6 +114,10 @@ public class HoldService {
             throw new InvalidValueException("toRegion", "SAME_REGION", "A transfer moves to another region");
         }
         TransferHold existing = holds.findById(transferId);
+        if (existing == null && released.releasedUnheld(transferId)) {
+            // released before this request arrived: nothing is held, and nothing will be
+            return null;
+        }
         if (existing != null) {
             if (!existing.workerId.equals(request.workerId()) || existing.scheme != scheme
                     || !existing.fromRegion.equals(from) || !existing.toRegion.equals(to)) {
@@ -175,11 +185,19 @@ public class HoldService {
         return h;
     }
 
-    /** Drops a hold that was not committed; a repeat changes nothing. */
+    /**
+     * Drops a hold that was not committed; a repeat changes nothing. A transfer that holds nothing
+     * (its hold request is late, or was refused) is remembered as released, so that a hold request
+     * arriving after it holds nothing either: answers null then.
+     */
     @Transactional
     public TransferHold release(UUID transferId) {
-        TransferHold h = holds.findForUpdate(transferId)
-                .orElseThrow(() -> ProblemException.notFound("A hold of transfer " + transferId));
+        Optional<TransferHold> held = holds.findForUpdate(transferId);
+        if (held.isEmpty()) {
+            released.releaseUnheld(transferId);
+            return null;
+        }
+        TransferHold h = held.get();
         if (h.status == TransferHold.Status.COMMITTED) {
             throw ProblemException.conflict("hold-committed", "Transfer " + transferId + " was committed; it cannot be released");
         }

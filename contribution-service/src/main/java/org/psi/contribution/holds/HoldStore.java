@@ -64,4 +64,19 @@ public class HoldStore {
         }
         return out;
     }
+
+    /** Remembers that a transfer that holds nothing was released (a repeat changes nothing). */
+    public void releaseUnheld(UUID transferId) {
+        new org.psi.common.store.Jdbc(db).update(
+                "insert into transfer_release (transfer_id, released_at) values (?, now()) on conflict do nothing",
+                s -> s.setObject(1, transferId));
+    }
+
+    /** Whether a transfer was released before it held anything. */
+    public boolean releasedUnheld(UUID transferId) {
+        boolean[] found = {false};
+        new org.psi.common.store.Jdbc(db).query("select 1 from transfer_release where transfer_id = ?",
+                s -> s.setObject(1, transferId), rs -> found[0] = true);
+        return found[0];
+    }
 }

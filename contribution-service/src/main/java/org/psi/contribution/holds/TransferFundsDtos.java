@@ -41,10 +41,15 @@ public final class TransferFundsDtos {
                        long individualAccountFen, long pooledFundFen, int months) {
         static Hold of(TransferHold h) {
             boolean committed = h.status == TransferHold.Status.COMMITTED;
-            return new Hold(h.transferId, h.status.name(), h.workerId, h.scheme.name(), h.fromRegion, h.toRegion,
+            return new Hold(h.transferId, h.status.name(), h.workerId, h.scheme == null ? null : h.scheme.name(), h.fromRegion, h.toRegion,
                     committed ? h.committedIndividualFen : h.heldIndividualFen,
                     committed ? h.committedPooledFen : h.heldPooledFen,
                     committed ? h.committedMonths : h.heldMonths);
+        }
+
+        /** A transfer released before it held anything: nothing is held for it. */
+        static Hold released(UUID transferId) {
+            return new Hold(transferId, TransferHold.Status.RELEASED.name(), null, null, null, null, 0, 0, 0);
         }
     }
 }

@@ -60,8 +60,9 @@ public class TransferFundsResource {
     @APIResponse(responseCode = "404", description = "No such worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The transfer id holds something else, or another hold is open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Hold hold(@PathParam("transferId") UUID transferId, @Valid @NotNull HoldRequest body) {
-        return Hold.of(holds.hold(transferId, new HoldService.HoldRequest(body.workerId(), body.scheme(),
-                body.fromRegion(), body.toRegion())));
+        TransferHold h = holds.hold(transferId, new HoldService.HoldRequest(body.workerId(), body.scheme(),
+                body.fromRegion(), body.toRegion()));
+        return h == null ? Hold.released(transferId) : Hold.of(h);
     }
 
     @PUT
@@ -78,13 +79,13 @@ public class TransferFundsResource {
 
     @PUT
     @Path("/transfers/{transferId}/release")
-    @Operation(summary = "Drop a hold that was not committed", description = "Status RELEASED; a repeat changes nothing.")
+    @Operation(summary = "Drop a hold that was not committed", description = "Status RELEASED; a repeat changes nothing. A transfer that holds nothing (its hold request has not arrived) is remembered as released: a hold request arriving later answers RELEASED and holds nothing.")
     @APIResponse(responseCode = "200", description = "Released (now or before)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Hold.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an internal service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No hold for this transfer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The hold was committed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Hold release(@PathParam("transferId") UUID transferId) {
-        return Hold.of(holds.release(transferId));
+        TransferHold h = holds.release(transferId);
+        return h == null ? Hold.released(transferId) : Hold.of(h);
     }
 }

@@ -210,7 +210,16 @@ class TransferFundsResourceTest extends LedgerChecks {
         given().auth().oauth2(w.token()).put("/internal/transfers/" + UUID.randomUUID() + "/commit").then().statusCode(403);
         given().put("/internal/transfers/" + UUID.randomUUID() + "/release").then().statusCode(401);
         commit(UUID.randomUUID()).statusCode(404).contentType("application/problem+json");
-        release(UUID.randomUUID()).statusCode(404);
+        // a release of a transfer that holds nothing is remembered: a late hold request then holds nothing
+        UUID early = UUID.randomUUID();
+        release(early).statusCode(200).body("status", equalTo("RELEASED"));
+        Fixtures.testPolicy(FROM);
+        Fixtures.enrol(w, "PENSION", FROM, null);
+        Snapshot beforeLateHold = snapshot();
+        hold(early, w, "PENSION", FROM, TO).statusCode(200).body("status", equalTo("RELEASED"))
+                .body("individualAccountFen", equalTo(0));
+        assertEquals(beforeLateHold, snapshot());
+        hold(UUID.randomUUID(), w, "PENSION", FROM, TO).statusCode(200).body("status", equalTo("HELD"));
         quote(w, "OCCUPATIONAL_INJURY", FROM).statusCode(400).body("errors[0].code", equalTo("NOT_APPLICABLE"));
         quote(w, "PENSION", "440300").statusCode(400).body("errors[0].code", equalTo("NOT_A_POOLING_REGION"));
         given().auth().oauth2(INTERNAL).queryParam("scheme", "PENSION").queryParam("fromRegion", FROM)

@@ -148,6 +148,9 @@ public class ContributionStandIn extends StandIn {
         }
     }
 
+    /** Transfers released before they held anything: a later hold request holds nothing. */
+    private final java.util.Set<String> releasedUnheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Answer quote(Request request) {
         String workerId = request.getUrl().split("/")[3];
         String scheme = request.queryParameter("scheme").firstValue();
@@ -171,6 +174,13 @@ public class ContributionStandIn extends StandIn {
         Hold existing = holds.get(transferId);
         if (existing != null) {
             return Answer.ok(existing);
+        }
+        if (releasedUnheld.contains(transferId)) {
+            // released before the hold arrived: holds nothing (as the contribution-service remembers such releases)
+            Hold nothing = new Hold();
+            nothing.transferId = transferId;
+            nothing.status = "RELEASED";
+            return Answer.ok(nothing);
         }
         String workerId = body.path("workerId").asText();
         String scheme = body.path("scheme").asText();
@@ -213,7 +223,11 @@ public class ContributionStandIn extends StandIn {
     private Answer release(String transferId) {
         Hold h = holds.get(transferId);
         if (h == null) {
-            return new Answer(404, "No hold for this transfer");
+            releasedUnheld.add(transferId);
+            Hold nothing = new Hold();
+            nothing.transferId = transferId;
+            nothing.status = "RELEASED";
+            return Answer.ok(nothing);
         }
         if ("COMMITTED".equals(h.status)) {
             return new Answer(409, "The hold was committed");

@@ -17,11 +17,14 @@ import org.psi.transfer.saga.HoldResult;
  * of the worker's scheme and region is HELD); a commit moves what the ledger holds at that moment (404
  * without a hold, 409 if released, a repeat changes nothing); a release drops a hold not committed (404
  * without a hold, 409 if committed, a repeat changes nothing). A release of a transfer it never held
- * leaves nothing behind: a hold that arrives after it is made.
+ * is remembered: a hold that arrives after it answers RELEASED and holds nothing.
  */
 public final class SimContribution {
 
     public static final String PROBLEMS = "https://psi.example/problems/";
+
+    /** Transfers released before they held anything. */
+    private final java.util.Set<UUID> releasedUnheld = new java.util.HashSet<>();
 
     public static final class Hold {
         public final UUID transferId;
@@ -130,6 +133,9 @@ public final class SimContribution {
             }
             return Answer.ok(existing.result());
         }
+        if (releasedUnheld.contains(transferId)) {
+            return Answer.ok(new HoldResult(HoldResult.RELEASED, 0, 0, 0));
+        }
         long[] share = shares.get(key(workerId, scheme, from));
         if (share == null) {
             return Answer.problem(404, PROBLEMS + "not-found", "Worker " + workerId + " has no contributions in " + from);
@@ -175,7 +181,8 @@ public final class SimContribution {
     public Answer release(UUID transferId) {
         Hold h = holds.get(transferId);
         if (h == null) {
-            return Answer.problem(404, PROBLEMS + "not-found", "A hold of transfer " + transferId);
+            releasedUnheld.add(transferId);
+            return Answer.ok(new HoldResult(HoldResult.RELEASED, 0, 0, 0));
         }
         if (HoldResult.COMMITTED.equals(h.status)) {
             return Answer.problem(409, PROBLEMS + "hold-committed", "Transfer " + transferId + " was committed; it cannot be released");

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -139,6 +140,8 @@ public class InsuredDirectory {
 
         @Timeout(2000)
         @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, skipOn = WebApplicationException.class)
+        // a connection that broke (a pooled one to an enrollment-service that restarted) is tried once more on a new one
+        @Retry(maxRetries = 1, delay = 0, retryOn = ProcessingException.class, abortOn = WebApplicationException.class)
         FeedPage guarded(String subject) {
             return client.workerBySubject(subject);
         }

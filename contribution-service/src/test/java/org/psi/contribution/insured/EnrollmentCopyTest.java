@@ -188,6 +188,7 @@ class EnrollmentCopyTest extends LedgerChecks {
             consumer().pause(false);
         }
         awaitCaughtUp(workers);
+        awaitLookupsAnswered();
     }
 
     @Test
@@ -230,6 +231,11 @@ class EnrollmentCopyTest extends LedgerChecks {
         Worker later = Fixtures.worker();
         Fixtures.enrol(later, "PENSION", GD, null);
         awaitCaughtUp(List.of(later));
+        awaitLookupsAnswered();
+    }
+
+    /** After a restart of the enrollment-service: an unknown login is looked up again (404, not registered), so later tests find lookups as usual. */
+    private static void awaitLookupsAnswered() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int status;
         do {

@@ -76,8 +76,9 @@ public class ServiceProcess implements QuarkusTestResourceLifecycleManager {
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
         urlProperty = initArgs.getOrDefault("url-property", urlPropertyOf(service));
-        String extra = initArgs.get("jvm-args");
-        jvmArgs = extra == null || extra.isBlank() ? List.of() : Arrays.asList(extra.strip().split("\\s+"));
+        // and the system property psi.test.child-jvm-args (a benchmark's production collector and limits)
+        String extra = (initArgs.getOrDefault("jvm-args", "") + " " + System.getProperty("psi.test.child-jvm-args", "")).strip();
+        jvmArgs = extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
         String needed = initArgs.get("needs");
         needs = needed == null || needed.isBlank() ? List.of() : Arrays.asList(needed.strip().split("\\s*,\\s*"));
     }

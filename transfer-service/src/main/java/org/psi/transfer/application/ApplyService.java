@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.PoolingRegions;
@@ -25,7 +26,11 @@ import org.psi.transfer.cases.CaseService;
 import org.psi.transfer.rules.PensionClaimRule;
 import org.psi.transfer.rules.TemporaryAccountRule;
 import org.psi.transfer.saga.ContributionPort;
-import org.psi.transfer.saga.EnrollmentPort;
+import org.psi.transfer.insured.WorkerDirectory;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.psi.transfer.saga.RemoteCallException;
 
 /**
@@ -41,16 +46,15 @@ public class ApplyService {
                            TemporaryAccountRule.Decision temporary) {
     }
 
-    private final EnrollmentPort enrollment;
-    private final ContributionPort contribution;
+    private final WorkerDirectory workers;
+    private final Quotes quotes;
     private final CaseService cases;
     private final DeadlinePolicy deadlines;
     private final Clock clock;
 
-    public ApplyService(EnrollmentPort enrollment, ContributionPort contribution, CaseService cases,
-                        DeadlinePolicy deadlines, Clock clock) {
-        this.enrollment = enrollment;
-        this.contribution = contribution;
+    public ApplyService(WorkerDirectory workers, Quotes quotes, CaseService cases, DeadlinePolicy deadlines, Clock clock) {
+        this.workers = workers;
+        this.quotes = quotes;
         this.cases = cases;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -137,25 +141,38 @@ public class ApplyService {
     }
 
     private WorkerEnrollments worker(String subject) {
-        try {
-            return enrollment.workerBySubject(subject);
-        } catch (RemoteCallException e) {
-            if (e.status() == 404) {
-                throw new ProblemException(404, "not-registered", "Not found",
-                        "You are not registered; register with the enrollment-service first");
-            }
-            throw unavailable("enrollment-service");
-        }
+        return workers.bySubject(subject);
     }
 
     private Quote quote(Checked c) {
         try {
-            return contribution.quote(c.worker().workerId(), c.scheme(), c.fromRegion());
-        } catch (RemoteCallException e) {
-            if (e.status() == 404) {
-                return new Quote(0, 0, 0, List.of());
-            }
+            return quotes.quote(c.worker().workerId(), c.scheme(), c.fromRegion());
+        } catch (RemoteCallException | TimeoutException | CircuitBreakerOpenException e) {
             throw unavailable("contribution-service");
+        }
+    }
+
+    /** The contribution-service's quote, guarded: 3 s at most, then nothing while the breaker is open. */
+    @ApplicationScoped
+    public static class Quotes {
+        private final ContributionPort contribution;
+
+        public Quotes(ContributionPort contribution) {
+            this.contribution = contribution;
+        }
+
+        @Timeout(3000)
+        @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000)
+        public Quote quote(UUID workerId, Scheme scheme, String fromRegion) {
+            try {
+                return contribution.quote(workerId, scheme, fromRegion);
+            } catch (RemoteCallException e) {
+                if (e.status() == 404) {
+                    // nothing contributed in the region yet: nothing would move
+                    return new Quote(0, 0, 0, List.of());
+                }
+                throw e;
+            }
         }
     }
 

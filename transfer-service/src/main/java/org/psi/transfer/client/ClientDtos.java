@@ -18,11 +18,6 @@ public final class ClientDtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record WorkerRecord(UUID workerId, String subject, LocalDate birthDate, Sex sex, String hukouRegion,
-                               String residenceRegion, List<EnrollmentRecord> enrollments) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record EnrollmentRecord(UUID enrollmentId, Scheme scheme, String region, String status,
                                    YearMonth startMonth, YearMonth endMonth) {
     }

@@ -19,10 +19,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface EnrollmentClient {
 
-    @GET
-    @Path("/workers/by-subject/{subject}")
-    ClientDtos.WorkerRecord bySubject(@PathParam("subject") String subject);
-
     @PUT
     @Path("/transfers/{transferId}/enrollment-move")
     ClientDtos.MoveResponse move(@PathParam("transferId") UUID transferId, ClientDtos.MoveRequest body);

@@ -20,21 +20,6 @@ public class EnrollmentGateway implements EnrollmentPort {
     }
 
     @Override
-    public WorkerEnrollments workerBySubject(String subject) {
-        ClientDtos.WorkerRecord w;
-        try {
-            w = client.bySubject(subject);
-        } catch (RuntimeException e) {
-            throw RemoteErrors.of("enrollment-service GET worker by subject", e);
-        }
-        List<WorkerEnrollments.Enrollment> enrollments = w.enrollments() == null ? List.of() : w.enrollments().stream()
-                .map(e -> new WorkerEnrollments.Enrollment(e.enrollmentId(), e.scheme(), e.region(), e.status(),
-                        e.startMonth(), e.endMonth()))
-                .toList();
-        return new WorkerEnrollments(w.workerId(), subject, w.birthDate(), w.sex(), w.hukouRegion(), enrollments);
-    }
-
-    @Override
     public UUID moveEnrollment(UUID transferId, UUID workerId, Scheme scheme, String toRegion, Route route) {
         try {
             ClientDtos.MoveResponse moved = client.move(transferId, new ClientDtos.MoveRequest(workerId, scheme, toRegion,

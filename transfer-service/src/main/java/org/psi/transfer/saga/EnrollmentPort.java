@@ -5,11 +5,11 @@ import org.psi.common.domain.Scheme;
 import org.psi.transfer.application.Route;
 import org.psi.transfer.application.WorkerEnrollments;
 
-/** What the transfer-service asks of the enrollment-service (implemented over HTTP by {@code client.EnrollmentGateway}). */
+/**
+ * What the saga asks of the enrollment-service (implemented over HTTP by {@code client.EnrollmentGateway}); the
+ * facts the rules read come from this service's copy ({@code insured}).
+ */
 public interface EnrollmentPort {
-
-    /** The worker who logs in as {@code subject}; a permanent 404 failure if none registered. */
-    WorkerEnrollments workerBySubject(String subject);
 
     /**
      * Closes the worker's current enrollment of {@code scheme} and opens one at {@code toRegion}

@@ -217,10 +217,15 @@ class TransferSecurityTest {
     }
 
     @Test
-    void whenTheEnrollmentServiceIsDownTheApplicationIs503AndNothingIsOpened() {
-        Fixtures.Worker w = Fixtures.pension("440000", 1, 1);
-        StandIns.enrollment().fault("worker", null, org.psi.transfer.support.Fault.ERROR_BEFORE);
-        problem(Fixtures.submit(w.token(), "PENSION", "310000", null), 503);
-        assertEquals(0, Db.casesOf(w.workerId()));
+    void whenTheEnrollmentServiceIsDownAKnownWorkerAppliesFromTheCopyAndAnUnknownLoginIs503() {
+        Fixtures.Worker w = Fixtures.pension("440000", 1, 1); // registered: this service's copy has her
+        StandIns.enrollment().fault("copy", null, org.psi.transfer.support.Fault.ERROR_BEFORE);
+        // a login this service has not met must be looked up, and the enrollment-service cannot answer
+        problem(Fixtures.submit(Tokens.worker(UUID.randomUUID().toString()), "PENSION", "310000", null), 503);
+        // the known worker needs no call to it
+        StandIns.enrollment().fault("copy", null, org.psi.transfer.support.Fault.ERROR_BEFORE);
+        Fixtures.submit(w.token(), "PENSION", "310000", null).statusCode(201);
+        assertEquals(1, Db.casesOf(w.workerId()));
+        StandIns.enrollment().clearFaults();
     }
 }

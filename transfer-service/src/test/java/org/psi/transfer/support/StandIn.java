@@ -38,7 +38,11 @@ public abstract class StandIn implements ResponseDefinitionTransformerV2 {
     public record Call(String op, String transferId, String authorization) {
     }
 
-    protected record Answer(int status, Object body) {
+    protected record Answer(int status, Object body, int delayMs) {
+        Answer(int status, Object body) {
+            this(status, body, 0);
+        }
+
         static Answer ok(Object body) {
             return new Answer(200, body);
         }
@@ -142,6 +146,8 @@ public abstract class StandIn implements ResponseDefinitionTransformerV2 {
                     .withBody(JSON.writeValueAsString(answer.body()));
             if (fault == Fault.TIMEOUT_AFTER) {
                 builder.withFixedDelay(TIMEOUT_DELAY_MS);
+            } else if (answer.delayMs() > 0) {
+                builder.withFixedDelay(answer.delayMs());
             }
             return builder.build();
         } catch (Exception e) {

@@ -84,11 +84,6 @@ public sealed interface Answer {
             throw new UnsupportedOperationException("the saga does not quote");
         }
 
-        @Override
-        public WorkerEnrollments workerBySubject(String subject) {
-            throw new UnsupportedOperationException("the saga does not look workers up");
-        }
-
         private Object body(String call) {
             if (answer instanceof Ok ok) {
                 return ok.body();

@@ -1,0 +1,86 @@
+package org.psi.transfer.insured;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.psi.common.api.ProblemException;
+import org.psi.common.events.FeedPage;
+import org.psi.transfer.application.WorkerEnrollments;
+import org.psi.transfer.client.EnrollmentFeedClient;
+
+/**
+ * The worker behind a login, as the transfer rules see them: from this service's copy of the
+ * enrollment-service's facts ({@link EnrollmentCopy}); a login the copy does not know yet is looked
+ * up once (2 s timeout, circuit breaker: 503 at once while the enrollment-service cannot answer) and kept.
+ */
+@ApplicationScoped
+public class WorkerDirectory {
+
+    private static final Logger LOG = Logger.getLogger(WorkerDirectory.class);
+
+    private final InsuredStore store;
+    private final EnrollmentCopy copy;
+    private final Lookup lookup;
+
+    public WorkerDirectory(InsuredStore store, EnrollmentCopy copy, Lookup lookup) {
+        this.store = store;
+        this.copy = copy;
+        this.lookup = lookup;
+    }
+
+    public WorkerEnrollments bySubject(String subject) {
+        return store.bySubject(subject).orElseGet(() -> {
+            FeedPage state = lookup.bySubject(subject);
+            QuarkusTransaction.requiringNew().run(() -> state.events().forEach(copy::apply));
+            return store.bySubject(subject).orElseThrow(WorkerDirectory::notRegistered);
+        });
+    }
+
+    static ProblemException notRegistered() {
+        return new ProblemException(404, "not-registered", "Not found",
+                "You are not registered; register with the enrollment-service first");
+    }
+
+    /** The one call left for a person's request: guarded, so a peer down or frozen costs at most 2 s, then nothing while the breaker is open. */
+    @ApplicationScoped
+    public static class Lookup {
+
+        private final EnrollmentFeedClient client;
+
+        public Lookup(@RestClient EnrollmentFeedClient client) {
+            this.client = client;
+        }
+
+        public FeedPage bySubject(String subject) {
+            try {
+                return guarded(subject);
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() == 404) {
+                    throw notRegistered();
+                }
+                throw unavailable(e);
+            } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
+                throw unavailable(e);
+            }
+        }
+
+        @Timeout(2000)
+        @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, skipOn = WebApplicationException.class)
+        FeedPage guarded(String subject) {
+            return client.workerBySubject(subject);
+        }
+
+        private static ProblemException unavailable(RuntimeException e) {
+            LOG.warnf("The enrollment-service did not answer a worker lookup: %s", e.getClass().getSimpleName());
+            return new ProblemException(503, "upstream-unavailable", "Service unavailable",
+                    "The enrollment-service did not answer; nothing was changed, please try again shortly");
+        }
+    }
+}

@@ -54,9 +54,12 @@ public final class PoolingRegions {
     public static RegionCode requirePooling(String raw, Scheme scheme, String field) {
         RegionCode code = requireKnown(raw, field);
         if (!pools(code, scheme)) {
+            String level = scheme.poolingLevel().name().toLowerCase();
+            RegionCode suggestion = scheme.poolingRegionOf(code);
+            String hint = !suggestion.equals(code) && pools(suggestion, scheme)
+                    ? "try " + suggestion : "give the code of a " + level + " in it";
             throw new InvalidValueException(field, "NOT_A_POOLING_REGION",
-                    scheme + " pools at " + scheme.poolingLevel().name().toLowerCase() + " level; "
-                            + code + " is not a pooling region of it (try " + scheme.poolingRegionOf(code) + ")");
+                    scheme + " pools at " + level + " level; " + code + " is not a pooling region of it (" + hint + ")");
         }
         return code;
     }

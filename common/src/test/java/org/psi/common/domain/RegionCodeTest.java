@@ -34,6 +34,10 @@ class RegionCodeTest {
         assertFalse(PoolingRegions.pools(new RegionCode("440000"), Scheme.MEDICAL));
         assertEquals("NOT_A_POOLING_REGION", assertThrows(InvalidValueException.class,
                 () -> PoolingRegions.requirePooling("440300", Scheme.PENSION, "region")).code());
+        assertTrue(assertThrows(InvalidValueException.class, () -> PoolingRegions.requirePooling("440300", Scheme.PENSION, "region"))
+                .getMessage().endsWith("(try 440000)"), "a city names its province for PENSION");
+        assertTrue(assertThrows(InvalidValueException.class, () -> PoolingRegions.requirePooling("440000", Scheme.MEDICAL, "region"))
+                .getMessage().endsWith("(give the code of a city in it)"), "a province is not told to try itself for MEDICAL");
         assertEquals("UNKNOWN_REGION", assertThrows(InvalidValueException.class,
                 () -> PoolingRegions.requireKnown("990000", "region")).code());
         assertEquals("INVALID_REGION_CODE", assertThrows(InvalidValueException.class,

@@ -22,12 +22,12 @@ public interface EnrollmentPolicy {
     int maxEligibilityIds();
 
     interface RetirementAge {
-        int male();
-
-        int female();
+        /** The category (55 or 50) PSI counts flexible-employment women in; men follow theirs (docs/DOMAIN.md). */
+        int femaleCategory();
     }
 
-    default int retirementAgeOf(Sex sex) {
-        return sex == Sex.MALE ? retirementAge().male() : retirementAge().female();
+    /** The statutory retirement age that applies to a worker of this sex (the 2025 reform, {@link org.psi.common.domain.RetirementAge}). */
+    default org.psi.common.domain.RetirementAge.Category retirementCategoryOf(Sex sex) {
+        return org.psi.common.domain.RetirementAge.Category.of(sex, retirementAge().femaleCategory());
     }
 }

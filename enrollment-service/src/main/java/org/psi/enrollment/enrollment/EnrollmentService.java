@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Periods;
+import org.psi.common.domain.RetirementAge;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
@@ -179,10 +180,11 @@ public class EnrollmentService {
             throw new ProblemException(422, "age-limit", "Age limit",
                     "Enrollment is open from age " + policy.minimumAge());
         }
-        int retirement = policy.retirementAgeOf(worker.sex);
-        if (Periods.age(worker.birthDate, from) >= retirement) {
+        RetirementAge.Category category = policy.retirementCategoryOf(worker.sex);
+        if (!RetirementAge.workingAgeIn(YearMonth.from(from), worker.birthDate, category)) {
             throw new ProblemException(422, "age-limit", "Age limit",
-                    "Enrollment as a flexible-employment worker ends at the statutory retirement age (" + retirement + ")");
+                    "Enrollment as a flexible-employment worker ends at the statutory retirement age ("
+                            + RetirementAge.describe(RetirementAge.ageInMonths(YearMonth.from(worker.birthDate), category)) + " for you)");
         }
     }
 

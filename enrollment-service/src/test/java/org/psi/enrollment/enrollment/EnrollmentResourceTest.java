@@ -91,6 +91,12 @@ class EnrollmentResourceTest {
         Fixtures.enrol(retired.token(), "PENSION", "440000", 100, null).statusCode(422);
         Fixtures.Registered woman = Fixtures.worker(Fixtures.nationalId("440305", today.minusYears(56), false), "440305");
         Fixtures.enrol(woman.token(), "MEDICAL", "440300", 100, null).statusCode(422);
+        // after the 2025 reform a man born after 1964 retires later than 60 (born November 1966: at 60 years and 6 months)
+        Fixtures.Registered sixty = Fixtures.worker(Fixtures.nationalId("440305", today.minusYears(60).minusMonths(1), true), "440305");
+        Fixtures.enrol(sixty.token(), "PENSION", "440000", 100, null).statusCode(201);
+        Fixtures.Registered sixtyThree = Fixtures.worker(Fixtures.nationalId("440305", today.minusYears(63), true), "440305");
+        Fixtures.enrol(sixtyThree.token(), "PENSION", "440000", 100, null).statusCode(422)
+                .body("detail", org.hamcrest.Matchers.containsString("retirement age"));
         Fixtures.Registered adult = Fixtures.worker(Fixtures.nationalId("440305", today.minusYears(16).minusMonths(1), false), "440305");
         Fixtures.enrol(adult.token(), "MEDICAL", "440300", 100, null).statusCode(201);
         assertEnrollments(young.token(), 0);

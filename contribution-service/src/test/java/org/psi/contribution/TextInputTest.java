@@ -24,7 +24,7 @@ import org.psi.contribution.support.LedgerChecks;
 
 /**
  * Control characters and unpaired surrogates are refused at the edge with a 400 naming the field
- * (issue #14, item 3: {@code "paymentRef": "a\u0000b"} was a 500), in a JSON body, in every feed
+ * ({@code "paymentRef": "a\u0000b"} was once a 500), in a JSON body, in every feed
  * format, in a query parameter and in a path parameter, and nothing is written.
  */
 @QuarkusTest

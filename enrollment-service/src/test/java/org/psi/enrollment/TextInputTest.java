@@ -14,8 +14,8 @@ import org.psi.common.text.TextInput;
 import org.psi.enrollment.support.Fixtures;
 
 /**
- * Control characters and unpaired surrogates are refused at the edge with a 400 naming the field
- * (issue #14, item 3), in a JSON body (a property, a list item), a query parameter and a path
+ * Control characters and unpaired surrogates are refused at the edge with a 400 naming the field,
+ * in a JSON body (a property, a list item), a query parameter and a path
  * parameter; nothing is registered.
  */
 @QuarkusTest

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.psi.common.api.ProblemException;
 
 /**
- * No error a feed reader can produce carries a citizen ID (issue #14, item 2): every kind of bad
+ * No error a feed reader can produce carries a citizen ID: every kind of bad
  * feed in every format (JSON, NDJSON, CSV with and without its header row, malformed rows, the ID
  * in the wrong place, under a wrong name, with a control character, too many lines) is read and
  * checked line by line, and the whole problem (detail and every listed error, as the client would

@@ -43,7 +43,7 @@ import org.psi.contribution.support.Fixtures.Platform;
 import org.psi.contribution.support.Fixtures.Worker;
 
 /**
- * The hardening of issue #14, item 7, in the contribution-service: personal data is never cached,
+ * The hardening of the contribution-service: personal data is never cached,
  * every endpoint says who may call it (and one that does not would be refused), only access
  * tokens (typ Bearer) are taken and never introspected, a registration token with the verified
  * citizen ID is refused here.

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * With the production settings ({@link ProductionLikeProfile}): the public certificate
  * verification is limited per address, and an X-Forwarded-For from anyone but the trusted proxy
- * does not get a client a fresh quota (issue #14, item 8); the public OpenAPI document without
- * /internal and no Swagger UI (item 7).
+ * does not get a client a fresh quota; the public OpenAPI document without
+ * /internal and no Swagger UI.
  */
 @QuarkusTest
 @TestProfile(ProductionLikeProfile.class)

@@ -18,7 +18,7 @@ import org.psi.common.test.Tokens;
 import org.psi.enrollment.support.Fixtures;
 
 /**
- * The hardening of issue #14, item 7, and the parts of items 6 and 8 the test profile shows:
+ * The hardening of the enrollment-service that the test profile shows:
  * personal data is never cached, only access tokens (typ Bearer) are taken and never introspected,
  * a verified identity claim that disagrees is refused, every answer tells its rate limit and the
  * OpenAPI document says every operation may answer 429.

@@ -21,9 +21,9 @@ import org.psi.enrollment.support.Fixtures;
 
 /**
  * With the production settings ({@link ProductionLikeProfile}): registration only of the citizen
- * ID the identity provider verified (issue #14, item 6), the 409 of a taken ID only for who holds
- * its verified claim, the registration rate limit (item 8), and the public OpenAPI document
- * without Swagger UI (item 7).
+ * ID the identity provider verified, the 409 of a taken ID only for who holds
+ * its verified claim, the registration rate limit, and the public OpenAPI document
+ * without Swagger UI.
  */
 @QuarkusTest
 @TestProfile(ProductionLikeProfile.class)

@@ -20,7 +20,7 @@ import org.psi.common.test.Tokens;
 import org.psi.enrollment.support.Fixtures;
 
 /**
- * Stored citizen IDs are bound to their worker's row (issue #14, item 7): rows of the old format
+ * Stored citizen IDs are bound to their worker's row: rows of the old format
  * are re-encrypted (idempotently) and still readable until then, and a ciphertext moved to another
  * worker's row does not decrypt there: the reveal fails instead of showing the other person's ID.
  */

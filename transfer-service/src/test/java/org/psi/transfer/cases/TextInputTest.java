@@ -14,8 +14,8 @@ import org.psi.transfer.support.Db;
 import org.psi.transfer.support.Fixtures;
 
 /**
- * Control characters and unpaired surrogates are refused at the edge with a 400 naming the field
- * (issue #14, item 3), in a JSON body, a query parameter and a path parameter; the case is untouched.
+ * Control characters and unpaired surrogates are refused at the edge with a 400 naming the field,
+ * in a JSON body, a query parameter and a path parameter; the case is untouched.
  */
 @QuarkusTest
 class TextInputTest {

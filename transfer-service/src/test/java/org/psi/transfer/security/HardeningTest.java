@@ -12,7 +12,7 @@ import org.psi.common.test.Tokens;
 import org.psi.transfer.support.Fixtures;
 
 /**
- * The hardening of issue #14, item 7, in the transfer-service: a transfer case (personal data) is
+ * The hardening of the transfer-service: a transfer case (personal data) is
  * never cached, only access tokens (typ Bearer) are taken and never introspected, a registration
  * token with the verified citizen ID is refused here.
  */

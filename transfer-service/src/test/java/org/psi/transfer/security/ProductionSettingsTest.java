@@ -14,8 +14,8 @@ import org.psi.common.test.Tokens;
 /**
  * With the production settings ({@link ProductionLikeProfile}): behind the trusted proxy, each
  * client address (its X-Forwarded-For) and each caller has its own quota, and the 6th request of
- * one in a minute is a 429 (issue #14, item 8); the public OpenAPI document without /internal and no
- * Swagger UI (item 7).
+ * one in a minute is a 429; the public OpenAPI document without /internal and no
+ * Swagger UI.
  */
 @QuarkusTest
 @TestProfile(ProductionLikeProfile.class)

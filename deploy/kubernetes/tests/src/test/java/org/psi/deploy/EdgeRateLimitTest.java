@@ -26,8 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * application.properties, prod profile): every endpoint group a service limits has a location of
  * its own at the Ingress and at the compose proxy, limited per client address at {@value #FACTOR}
  * times a single caller's quota (once, for a group the service counts per address), as a rate per
- * minute and a burst of the whole quota; every other public API path has the default, likewise
- * (issue #14, item 8).
+ * minute and a burst of the whole quota; every other public API path has the default, likewise.
  */
 class EdgeRateLimitTest {
 

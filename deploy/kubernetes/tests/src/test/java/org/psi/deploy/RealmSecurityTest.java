@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * overlay renders it) guards its passwords: brute-force protection and a password policy; the
  * production imports send no app back to localhost; the verified citizen ID is only in the
  * optional scope psi-identity, only in access tokens, and only with the enrollment-service as an
- * audience (issue #14, items 5 and 6).
+ * audience.
  */
 class RealmSecurityTest {
 

@@ -31,4 +31,10 @@ class OpenApiTest {
                 .body("paths.'/api/contribution-batches'.post.responses", hasKey("422"))
                 .body("paths.'/api/contribution-batches'.post.description", containsString("REF_CONFLICT"));
     }
+
+    @Test
+    void everyOperationHasAUniqueOperationId() {
+        org.psi.common.test.OpenApiChecks.everyOperationHasAUniqueOperationId(io.restassured.RestAssured.given().accept("application/json")
+                .get("/q/openapi").then().statusCode(200).extract().path("paths"));
+    }
 }

@@ -38,4 +38,10 @@ class OpenApiTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/metrics").then().statusCode(200);
     }
+
+    @Test
+    void everyOperationHasAUniqueOperationId() {
+        org.psi.common.test.OpenApiChecks.everyOperationHasAUniqueOperationId(io.restassured.RestAssured.given().accept("application/json")
+                .get("/q/openapi").then().statusCode(200).extract().path("paths"));
+    }
 }

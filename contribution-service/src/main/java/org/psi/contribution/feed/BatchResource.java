@@ -131,7 +131,7 @@ public class BatchResource {
 
     @GET
     @Path("/{batchId}")
-    @Operation(summary = "The report of one of the caller's batches", description = "Another platform's batch is not found (404).")
+    @Operation(operationId = "getBatch", summary = "The report of one of the caller's batches", description = "Another platform's batch is not found (404).")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a platform", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

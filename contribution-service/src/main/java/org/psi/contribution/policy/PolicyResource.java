@@ -42,7 +42,7 @@ public class PolicyResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "A region's policy for a year", description = "The version in force: average monthly wage, base floor and ceiling (percent of the wage), pension and medical rates with the individual account's points, and the occupational-injury fee per order by sector. A city without its own policy uses its province's for pricing. The answer can be sent back with PUT.")
+    @Operation(operationId = "getPolicy", summary = "A region's policy for a year", description = "The version in force: average monthly wage, base floor and ceiling (percent of the wage), pension and medical rates with the individual account's points, and the occupational-injury fee per order by sector. A city without its own policy uses its province's for pricing. The answer can be sent back with PUT.")
     @APIResponse(responseCode = "200", description = "The policy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

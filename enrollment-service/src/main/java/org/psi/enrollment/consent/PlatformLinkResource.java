@@ -59,7 +59,7 @@ public class PlatformLinkResource {
     }
 
     @GET
-    @Operation(summary = "My consents, active and revoked")
+    @Operation(operationId = "listMyConsents", summary = "My consents, active and revoked")
     @APIResponse(responseCode = "200", description = "The consents", content = @Content(schema = @Schema(implementation = Link.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a worker")

@@ -64,7 +64,7 @@ public class EnrollmentResource {
     }
 
     @GET
-    @Operation(summary = "The caller's enrollments with their history", description = "Status, region, base grade changes and covered months of every enrollment, current and closed.")
+    @Operation(operationId = "listMyEnrollments", summary = "The caller's enrollments with their history", description = "Status, region, base grade changes and covered months of every enrollment, current and closed.")
     @APIResponse(responseCode = "200", description = "The enrollments", content = @Content(schema = @Schema(implementation = View.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a worker")

@@ -75,7 +75,7 @@ public class InternalResource {
 
     @GET
     @Path("/workers/by-subject/{subject}")
-    @Operation(summary = "One worker's enrollments and consents, by the subject of their login")
+    @Operation(operationId = "workerRecordBySubject", summary = "One worker's enrollments and consents, by the subject of their login")
     @APIResponse(responseCode = "200", description = "The worker", content = @Content(schema = @Schema(implementation = WorkerRecord.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an internal service")

@@ -36,7 +36,7 @@ public class PlatformResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register a platform", description = "The credit code must be a valid unified social credit code (GB 32100); the client id is the OIDC client the platform's servers log in with.")
+    @Operation(operationId = "registerPlatform", summary = "Register a platform", description = "The credit code must be a valid unified social credit code (GB 32100); the client id is the OIDC client the platform's servers log in with.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Invalid credit code, code or sector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -51,7 +51,7 @@ public class PlatformResource {
     @GET
     @Path("/me")
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "The calling platform", description = "Matched by the client id of the token.")
+    @Operation(operationId = "myPlatform", summary = "The calling platform", description = "Matched by the client id of the token.")
     @APIResponse(responseCode = "200", description = "The platform", content = @Content(schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a platform")

@@ -78,7 +78,7 @@ public class RegionResource {
     @GET
     @Path("/{code}/enrollments")
     @RolesAllowed(Roles.OFFICER)
-    @Operation(summary = "Enrollments in a region", description = "For an officer of that region; a province officer also sees its cities. Cursor-paginated.")
+    @Operation(operationId = "regionEnrollments", summary = "Enrollments in a region", description = "For an officer of that region; a province officer also sees its cities. Cursor-paginated.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "400", description = "Bad region code, scheme, status, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")

@@ -22,10 +22,10 @@ record Insured(String username, String token, String workerId, String nationalId
     /** {@code username} must be new to the stack; {@code residence} a city of {@code region}. */
     static Insured enrolled(String username, String region, String residence, LocalDate birth) {
         Demo.platforms();
-        Keycloak.newWorker(username, "Test", username);
-        String token = Tokens.worker(username);
         String nationalId = TestData.nationalId(residence, birth, false);
-        String workerId = Stack.enrollment(token).body(Map.of("nationalId", nationalId, "name", "Worker " + username,
+        Keycloak.newWorker(username, "Test", username, nationalId);
+        String token = Tokens.worker(username);
+        String workerId = Stack.enrollment(Tokens.registration(username)).body(Map.of("nationalId", nationalId, "name", "Worker " + username,
                 "phone", "13700137002", "residenceRegion", residence)).post("/api/workers").then().statusCode(201)
                 .extract().path("workerId");
         Stack.enrollment(token).body(Map.of("scheme", "PENSION", "region", region, "baseGrade", 100))

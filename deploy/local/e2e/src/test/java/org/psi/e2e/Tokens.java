@@ -36,7 +36,8 @@ public final class Tokens {
      */
     public static String registration(String username) {
         return cached("psi-mobile/psi-identity/" + username, () -> request(Map.of("grant_type", "password",
-                "client_id", "psi-mobile", "username", username, "password", "demo", "scope", "psi-identity"), TOKEN_ENDPOINT));
+                "client_id", "psi-mobile", "username", username, "password", Keycloak.passwordOf(username), "scope", "psi-identity"),
+                TOKEN_ENDPOINT));
     }
 
     /** The citizen ID the realm verified for a demo worker, as their registration token states it. */
@@ -56,7 +57,7 @@ public final class Tokens {
 
     public static String password(String clientId, String username) {
         return cached(clientId + "/" + username, () -> request(Map.of("grant_type", "password", "client_id", clientId,
-                "username", username, "password", "demo"), TOKEN_ENDPOINT));
+                "username", username, "password", Keycloak.passwordOf(username)), TOKEN_ENDPOINT));
     }
 
     /** A platform or service: client credentials with the local secret {@code <short name>-local-secret}. */

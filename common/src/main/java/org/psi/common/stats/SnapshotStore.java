@@ -39,6 +39,11 @@ public final class SnapshotStore {
         return new SnapshotStore(db, true);
     }
 
+    /** Whether snapshots keep how long they took. */
+    public boolean isTimed() {
+        return timed;
+    }
+
     /** Serialises refreshes (also across instances) until the transaction ends. */
     public void lock(String subject) {
         try (Connection c = db.getConnection();
@@ -182,6 +187,56 @@ public final class SnapshotStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Reads cells of a snapshot: {@code sql} has the snapshot id as its first parameter and
+     * {@code params} after it, and the month ({@code YYYY-MM}) as its first column.
+     */
+    public <R> List<R> select(String sql, long snapshotId, List<String> params, RowReader<R> reader) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, snapshotId);
+            for (int i = 0; i < params.size(); i++) {
+                s.setString(2 + i, params.get(i));
+            }
+            List<R> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(reader.read(YearMonth.parse(r.getString(1)), r));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The cells of a query in a snapshot (see {@link StatCells#cells}): {@code select} (columns, month
+     * first, from a cell table) of the query's months and region (see {@link #regionCondition}) and
+     * {@code conditions} on the other dimensions, ordered by month and then {@code order}.
+     */
+    public <R> List<R> cells(String select, long snapshotId, StatQuery<?> q, String conditions, String order,
+                             RowReader<R> reader) {
+        List<String> params = new ArrayList<>();
+        params.add(q.from().toString());
+        params.add(q.to().toString());
+        String region = regionCondition(q, params);
+        return select(select + " where snapshot_id = ? and month between ? and ?" + region + conditions
+                + " order by month, " + order, snapshotId, params, reader);
+    }
+
+    /**
+     * The total of each month of a query in its scope (see {@link StatCells#totals}): {@code select}'s
+     * cells of the scope's own node whose {@code otherColumns} (every dimension but region) are all
+     * {@code *}, in month order.
+     */
+    public <R> List<R> totals(String select, long snapshotId, StatQuery<?> q, List<String> otherColumns, RowReader<R> reader) {
+        StringBuilder sql = new StringBuilder(select).append(" where snapshot_id = ? and month between ? and ? and region = ?");
+        otherColumns.forEach(c -> sql.append(" and ").append(c).append(" = '*'"));
+        return select(sql.append(" order by month").toString(), snapshotId,
+                List.of(q.from().toString(), q.to().toString(), q.scope()), reader);
     }
 
     /**

@@ -36,6 +36,26 @@ public record StatQuery<D extends Enum<D> & GroupingDimension>(YearMonth from, Y
         return months;
     }
 
+    /**
+     * The grouped dimensions under which one person may count more than once, in {@code groupBy} order:
+     * those showing an overlapping dimension of the {@code lattice}, unless the query also groups by the
+     * dimension whose fixing makes it exclusive (see {@link Dimension#overlappingUnlessFixed}). The
+     * cells of a month add up to its total when there is none.
+     */
+    public List<D> multiValued(List<Dimension> lattice) {
+        List<D> multi = new ArrayList<>();
+        for (D d : groupBy) {
+            Dimension shown = lattice.stream().filter(l -> l.name().equals(d.latticeDimension())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("The lattice has no dimension " + d.latticeDimension()));
+            String fixing = shown.exclusiveWhenFixed();
+            boolean fixed = fixing != null && groupBy.stream().anyMatch(g -> g.latticeDimension().equals(fixing));
+            if (shown.isOverlapping() && !fixed) {
+                multi.add(d);
+            }
+        }
+        return multi;
+    }
+
     /** The same query grouped by these dimensions instead. */
     public StatQuery<D> withGroupBy(List<D> dims) {
         return new StatQuery<>(from, to, scope, List.copyOf(dims));
@@ -92,8 +112,8 @@ public record StatQuery<D extends Enum<D> & GroupingDimension>(YearMonth from, Y
             }
         }
         StatQuery<D> q = new StatQuery<>(first, last, scope, List.copyOf(dims));
-        boolean province = q.groupsBy("province");
-        if (q.groupsBy("region") && province) {
+        boolean province = q.groupsBy(GroupingDimension.PROVINCE);
+        if (q.groupsBy(GroupingDimension.REGION) && province) {
             throw new InvalidValueException("groupBy", "CONFLICTING_DIMENSIONS",
                     "Group by region or by province, not both: a region lies in one province");
         }

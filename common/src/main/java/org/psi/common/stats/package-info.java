@@ -20,5 +20,16 @@
  * The method, why one table must hold every figure any caller can ask for (all groupings, the
  * widest region scope), and the limits are described on {@link org.psi.common.stats.Suppression}.
  * Age bands are defined once in {@link org.psi.common.stats.AgeBand}.
+ *
+ * <p>Publishing is shared too. A service declares, per endpoint, a
+ * {@link org.psi.common.stats.StatPublication}: its enum of {@link org.psi.common.stats.GroupingDimension}s,
+ * the lattice they show, the figures of a cell and the texts of its OpenAPI document. From it come the
+ * one answer type ({@link org.psi.common.stats.StatAnswer}, and its CSV), which grouped dimensions count
+ * a person more than once (from the lattice's overlapping declarations, see
+ * {@link org.psi.common.stats.StatQuery#multiValued}), the OpenAPI schemas and responses
+ * ({@code org.psi.common.openapi.StatisticsDocumentFilter}) and, with the service's store of cells
+ * ({@link org.psi.common.stats.StatCells}), the endpoint its resource delegates to
+ * ({@code org.psi.common.api.StatisticsEndpoint}). A refresh runs as a
+ * {@link org.psi.common.stats.SnapshotRun}.
  */
 package org.psi.common.stats;

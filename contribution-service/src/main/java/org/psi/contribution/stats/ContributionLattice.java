@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.psi.common.stats.Dimension;
 import org.psi.common.stats.RegionNodes;
+import org.psi.common.stats.StatFigure;
+import org.psi.common.stats.StatPublication;
 import org.psi.common.stats.StatQuery;
 import org.psi.common.stats.StatTable;
+import org.psi.contribution.stats.ContributionStatisticsStore.CellRow;
 
 /**
  * The one table of contributions per month from which every statistics query is answered, so that
@@ -38,9 +41,48 @@ public final class ContributionLattice {
             Dimension.of("scheme").overlapping(),
             Dimension.of("payer").withHierarchy(ContributionLattice::parentPayer).overlapping());
 
+    static final String NOTE = "Contributions toward the months asked for (the month paid for, not the day it was paid),"
+            + " net of reversals; transfers of funds between regions are not contributions and are left out."
+            + " persons: distinct workers with a payment toward the month; amountFen: what was paid, in fen;"
+            + " countedMonths: worker-months of PENSION and MEDICAL paid in full (what all payers paid reaches the"
+            + " month's due, as on the worker's statement; occupational injury has no counted months)."
+            + " A cell of 1 to threshold-1 workers, and any cell that would let one be worked out from the others"
+            + " (in this or any other query), is withheld: all its figures null, suppressed true. Cells not listed"
+            + " count zero. Region is the region the month was booked in, the pooling region of the enrollment that"
+            + " covered it (PENSION and OCCUPATIONAL_INJURY pool in the province, MEDICAL in the city; a late"
+            + " contribution stays in the region that covered the month). A worker counts under every scheme and"
+            + " every payer of the month, and without scheme in groupBy under each scheme's region: persons and"
+            + " countedMonths along multiValued dimensions add up to more than the total; amountFen always adds up."
+            + " platform null with payerKind SELF is the workers' own payments.";
+
+    /** What GET /api/statistics/contributions publishes of the lattice: persons, amount and counted months of each cell. */
+    public static final StatPublication<StatDimension, CellRow> PUBLICATION = StatPublication
+            .<StatDimension, CellRow>of(StatDimension.class, DIMENSIONS)
+            .subject(ContributionStatisticsStore.CONTRIBUTIONS)
+            .path("/api/statistics/contributions")
+            .schemas("Contribution", "ContributionStatisticsRefresh")
+            .about("contributions", "worker")
+            .describe("asOf", "When these figures were computed; postings after it show at the next refresh")
+            .describe("groupBy", "The grouping, as asked; platform brings payerKind with it")
+            .describe("threshold", "The smallest count of persons published, apart from zero")
+            .describe("additive", "Whether each month's persons and countedMonths add up to its total (amountFen always does)")
+            .examples("2025-03", List.of(StatDimension.REGION, StatDimension.PAYER_KIND), List.of(StatDimension.PAYER_KIND))
+            .figure(StatFigure.count("persons", CellRow::persons, "Distinct workers; null when withheld", 127, 4210))
+            .figure(StatFigure.count(AMOUNT, CellRow::amountFen, "Paid, in fen, net of reversals; null when withheld",
+                    25_400_000, 842_000_000))
+            .figure(StatFigure.count(COUNTED_MONTHS, CellRow::countedMonths, "Worker-months paid in full; null when withheld",
+                    120, 4100))
+            .zero(month -> new CellRow(month, List.of(), 0, 0, 0, false))
+            .prepare(ContributionLattice::withPayerKind)
+            .timed()
+            .note(NOTE)
+            .csvExample("month,region,payerKind,persons,amountFen,countedMonths\r\n"
+                    + "2025-03,530000,PLATFORM,14,2800000,12\r\n2025-03,530000,SELF,11,1100000,9\r\n"
+                    + "2025-03,530100,PLATFORM,x,x,x\r\n2025-03,530100,SELF,x,x,x\r\n2025-03,TOTAL,TOTAL,31,4900000,27\r\n")
+            .build();
+
     private ContributionLattice() {
     }
-
 
     private static String parentPayer(String node) {
         return node.startsWith(PLATFORM_PREFIX) ? PLATFORM : ALL;

@@ -6,16 +6,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.psi.common.stats.ProtectedTable;
-import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.SnapshotStore;
+import org.psi.common.stats.StatCells;
 import org.psi.common.stats.StatQuery;
+import org.psi.common.stats.StoredCell;
 
 /**
  * Snapshots of the contribution lattice: computing it from the ledger (the only query that reads
@@ -23,7 +22,7 @@ import org.psi.common.stats.StatQuery;
  * the latest snapshot for queries.
  */
 @ApplicationScoped
-public class ContributionStatisticsStore {
+public class ContributionStatisticsStore implements StatCells<StatDimension, ContributionStatisticsStore.CellRow> {
 
     public static final String CONTRIBUTIONS = "contributions";
 
@@ -86,25 +85,17 @@ public class ContributionStatisticsStore {
 
     /** One cell: key (region, scheme, payer), its figures, withheld or not. */
     public record CellRow(YearMonth month, List<String> key, long persons, long amountFen, long countedMonths,
-                          boolean suppressed) {
+                          boolean suppressed) implements StoredCell {
+
+        static CellRow read(YearMonth month, ResultSet r) throws SQLException {
+            return new CellRow(month, List.of(r.getString(2), r.getString(3), r.getString(4)), r.getLong(5), r.getLong(6),
+                    r.getLong(7), r.getBoolean(8));
+        }
     }
 
-    /** Serialises refreshes (also across instances) until the transaction ends. */
-    public void lock(String subject) {
-        snapshots.lock(subject);
-    }
-
-    public Optional<Snapshot> latest(String subject) {
-        return snapshots.latest(subject);
-    }
-
-    public long createSnapshot(String subject, Instant takenAt, YearMonth through, int threshold) {
-        return snapshots.create(subject, takenAt, through, threshold);
-    }
-
-    /** Records the size of a finished snapshot and how long it took; drops all but it and the one before. */
-    public void finishSnapshot(String subject, long id, int cells, int suppressed, boolean fullyAudited, long tookMillis) {
-        snapshots.finish(subject, id, cells, suppressed, fullyAudited, tookMillis);
+    @Override
+    public SnapshotStore snapshots() {
+        return snapshots;
     }
 
     /** The first month any contribution pays toward, if any. */
@@ -155,53 +146,19 @@ public class ContributionStatisticsStore {
     }
 
     /**
-     * The cells of a query: for each dimension grouped, its values (region: the booked regions in the
-     * scope; province: the provinces in it; payer kind: PLATFORM and SELF; platform: each platform and
-     * SELF); for the others, the total ({@code *}); region fixed to the scope when neither region nor
-     * province is grouped.
+     * The cells of a query (see {@link StatCells#cells}); payer kind: PLATFORM and SELF; platform: each
+     * platform and SELF.
      */
+    @Override
     public List<CellRow> cells(long snapshotId, StatQuery<StatDimension> q) {
-        StringBuilder sql = new StringBuilder(COLUMNS + " where snapshot_id = ? and month between ? and ?");
-        List<String> params = new ArrayList<>();
-        params.add(q.from().toString());
-        params.add(q.to().toString());
-        sql.append(SnapshotStore.regionCondition(q, params));
-        sql.append(SnapshotStore.grouped("scheme", q.groups(StatDimension.SCHEME)));
-        if (q.groups(StatDimension.PLATFORM)) {
-            sql.append(" and (payer like 'PLATFORM/%' or payer = 'SELF')");
-        } else if (q.groups(StatDimension.PAYER_KIND)) {
-            sql.append(" and payer in ('PLATFORM', 'SELF')");
-        } else {
-            sql.append(" and payer = '*'");
-        }
-        sql.append(" order by month, region, scheme, payer");
-        return select(snapshotId, sql.toString(), params);
+        String payer = q.groups(StatDimension.PLATFORM) ? " and (payer like 'PLATFORM/%' or payer = 'SELF')"
+                : q.groups(StatDimension.PAYER_KIND) ? " and payer in ('PLATFORM', 'SELF')" : " and payer = '*'";
+        return snapshots.cells(COLUMNS, snapshotId, q, SnapshotStore.grouped("scheme", q.groups(StatDimension.SCHEME)) + payer,
+                "region, scheme, payer", CellRow::read);
     }
 
-    /** The total of each month of a query in its scope. */
+    @Override
     public List<CellRow> totals(long snapshotId, StatQuery<StatDimension> q) {
-        return select(snapshotId, COLUMNS + " where snapshot_id = ? and month between ? and ? and region = ?"
-                        + " and scheme = '*' and payer = '*' order by month",
-                List.of(q.from().toString(), q.to().toString(), q.scope()));
-    }
-
-    private List<CellRow> select(long snapshotId, String sql, List<String> params) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, snapshotId);
-            for (int i = 0; i < params.size(); i++) {
-                s.setString(2 + i, params.get(i));
-            }
-            List<CellRow> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new CellRow(YearMonth.parse(r.getString(1)), List.of(r.getString(2), r.getString(3),
-                            r.getString(4)), r.getLong(5), r.getLong(6), r.getLong(7), r.getBoolean(8)));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return snapshots.totals(COLUMNS, snapshotId, q, List.of("scheme", "payer"), CellRow::read);
     }
 }

@@ -1,30 +1,41 @@
 package org.psi.contribution.stats;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.psi.common.stats.GroupingDimension;
 
 /**
- * What contribution statistics can be grouped by. REGION is the region a month was booked in (the
- * pooling region of the enrollment that covered it: a province for PENSION and OCCUPATIONAL_INJURY,
- * a city for MEDICAL); PROVINCE groups a province with its cities. PAYER_KIND tells platforms from
- * workers paying for themselves; PLATFORM is one level finer (each platform, and the workers' own
- * payments), so grouping by platform groups by payer kind too.
+ * What contribution statistics can be grouped by (in {@code groupBy}: region, province, scheme,
+ * platform, payerKind), each documented as the field of a cell. REGION is the region a month was
+ * booked in (the pooling region of the enrollment that covered it: a province for PENSION and
+ * OCCUPATIONAL_INJURY, a city for MEDICAL); PROVINCE groups a province with its cities. PAYER_KIND
+ * tells platforms from workers paying for themselves; PLATFORM is one level finer (each platform, and
+ * the workers' own payments), so grouping by platform groups by payer kind too. Both show the
+ * lattice's payer.
  */
 public enum StatDimension implements GroupingDimension {
-    REGION("region"),
-    PROVINCE("province"),
-    SCHEME("scheme"),
-    PLATFORM("platform"),
-    PAYER_KIND("payerKind");
-
-    private final String apiName;
-
-    StatDimension(String apiName) {
-        this.apiName = apiName;
-    }
+    @Schema(example = "530100", description = "The region the month was booked in: a province for PENSION and OCCUPATIONAL_INJURY, a city for MEDICAL")
+    REGION,
+    @Schema(example = "530000")
+    PROVINCE,
+    @Schema(example = "PENSION")
+    SCHEME,
+    @Schema(example = "FASTMEAL", description = "The paying platform; absent for the workers' own payments (payerKind SELF)")
+    PLATFORM,
+    @Schema(example = "PLATFORM", enumeration = {"PLATFORM", "SELF"})
+    PAYER_KIND;
 
     @Override
-    public String apiName() {
-        return apiName;
+    public String latticeDimension() {
+        return this == PLATFORM || this == PAYER_KIND ? "payer" : GroupingDimension.super.latticeDimension();
     }
 
+    /** A payer node as platform (its code; none for the workers' own payments) or as payer kind. */
+    @Override
+    public String shown(String node) {
+        return switch (this) {
+            case PLATFORM -> ContributionLattice.platformOf(node);
+            case PAYER_KIND -> ContributionLattice.kindOf(node);
+            default -> GroupingDimension.super.shown(node);
+        };
+    }
 }

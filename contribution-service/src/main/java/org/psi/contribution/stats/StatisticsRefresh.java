@@ -5,16 +5,11 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 import org.psi.common.config.StatisticsConfig;
-import org.psi.common.stats.ProtectedTable;
 import org.psi.common.stats.Snapshot;
-import org.psi.common.stats.SnapshotTally;
+import org.psi.common.stats.SnapshotRun;
 import org.psi.common.stats.StatTable;
-import org.psi.common.stats.Suppression;
 
 /**
  * Recomputes the contribution statistics on a schedule ({@code psi.statistics.refresh-every}) or on
@@ -49,29 +44,14 @@ public class StatisticsRefresh {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     public Snapshot refresh() {
-        long started = System.nanoTime();
-        stats.lock(ContributionStatisticsStore.CONTRIBUTIONS);
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        YearMonth through = YearMonth.now(clock);
-        long id = stats.createSnapshot(ContributionStatisticsStore.CONTRIBUTIONS, now, through, config.threshold());
-        Suppression suppression = new Suppression(config.threshold(), config.auditLimit());
-        SnapshotTally tally = new SnapshotTally();
-        stats.firstMonth().filter(first -> !first.isAfter(through)).ifPresent(first ->
-                stats.cube(first, through, (month, rows) -> {
+        SnapshotRun run = SnapshotRun.start(stats.snapshots(), ContributionStatisticsStore.CONTRIBUTIONS, config, clock);
+        stats.firstMonth().filter(first -> !first.isAfter(run.through())).ifPresent(first ->
+                stats.cube(first, run.through(), (month, rows) -> {
                     StatTable.Builder table = StatTable.builder(ContributionLattice.DIMENSIONS,
                             ContributionLattice.AMOUNT, ContributionLattice.COUNTED_MONTHS);
                     rows.forEach(r -> table.put(r.key(), r.persons(), r.amountFen(), r.countedMonths()));
-                    ProtectedTable protectedTable = suppression.protect(table.build());
-                    stats.insertCells(id, month, protectedTable.cells());
-                    if (!tally.add(protectedTable)) {
-                        LOG.warnf("Contribution statistics of %s: a group of withheld cells exceeds the audit limit %d;"
-                                + " only the line rule protects it", month, config.auditLimit());
-                    }
+                    stats.insertCells(run.id(), month, run.protect(month, table.build()).cells());
                 }));
-        long took = (System.nanoTime() - started) / 1_000_000;
-        stats.finishSnapshot(ContributionStatisticsStore.CONTRIBUTIONS, id, tally.cells(), tally.suppressed(), tally.fullyAudited(),
-                took);
-        return new Snapshot(id, now, through, config.threshold(), tally.cells(), tally.suppressed(), tally.fullyAudited(),
-                took);
+        return run.finish();
     }
 }

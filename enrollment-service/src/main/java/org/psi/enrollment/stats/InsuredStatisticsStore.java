@@ -6,17 +6,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.psi.common.stats.AgeBand;
 import org.psi.common.stats.ProtectedTable;
-import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.SnapshotStore;
+import org.psi.common.stats.StatCells;
 import org.psi.common.stats.StatQuery;
+import org.psi.common.stats.StoredCell;
 
 /**
  * Snapshots of the insured-worker lattice: computing it from the covered periods (the only query
@@ -24,7 +23,7 @@ import org.psi.common.stats.StatQuery;
  * reading cells of the latest snapshot for queries.
  */
 @ApplicationScoped
-public class InsuredStatisticsStore {
+public class InsuredStatisticsStore implements StatCells<StatDimension, InsuredStatisticsStore.CellRow> {
 
     public static final String INSURED = "insured-workers";
 
@@ -58,6 +57,9 @@ public class InsuredStatisticsStore {
             order by month
             """.formatted(AgeBand.sqlCase("date_part('year', age(m.last_day, w.birth_date))"));
 
+    private static final String SELECT = "select month, region, scheme, platform, sex, age_band, persons, suppressed"
+            + " from stats_enrollment_cell";
+
     private final AgroalDataSource db;
     private final SnapshotStore snapshots;
 
@@ -67,25 +69,17 @@ public class InsuredStatisticsStore {
     }
 
     /** One stored cell: key (region, scheme, platform, sex, ageBand), persons, withheld or not. */
-    public record CellRow(YearMonth month, List<String> key, int persons, boolean suppressed) {
+    public record CellRow(YearMonth month, List<String> key, int persons, boolean suppressed) implements StoredCell {
+
+        static CellRow read(YearMonth month, ResultSet r) throws SQLException {
+            return new CellRow(month, List.of(r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                    r.getString(6)), r.getInt(7), r.getBoolean(8));
+        }
     }
 
-    /** Serialises refreshes (also across instances) until the transaction ends. */
-    public void lock(String subject) {
-        snapshots.lock(subject);
-    }
-
-    public Optional<Snapshot> latest(String subject) {
-        return snapshots.latest(subject);
-    }
-
-    public long createSnapshot(String subject, Instant takenAt, YearMonth through, int threshold) {
-        return snapshots.create(subject, takenAt, through, threshold);
-    }
-
-    /** Records the size of a finished snapshot and drops all but it and the one before (still read by running queries). */
-    public void finishSnapshot(String subject, long id, int cells, int suppressed, boolean fullyAudited) {
-        snapshots.finish(subject, id, cells, suppressed, fullyAudited);
+    @Override
+    public SnapshotStore snapshots() {
+        return snapshots;
     }
 
     /** The first month any enrollment covers, if any. */
@@ -135,60 +129,24 @@ public class InsuredStatisticsStore {
                 });
     }
 
-    /**
-     * The cells of a query: for each dimension grouped, its values (region: the pooling regions in
-     * the scope; province: the provinces in it); for the others, the total ({@code *}); region fixed
-     * to the scope when neither region nor province is grouped. With no grouping at all, the totals.
-     */
+    @Override
     public List<CellRow> cells(long snapshotId, StatQuery<StatDimension> q) {
-        StringBuilder sql = new StringBuilder("select month, region, scheme, platform, sex, age_band, persons, suppressed"
-                + " from stats_enrollment_cell where snapshot_id = ? and month between ? and ?");
-        List<String> params = new ArrayList<>();
-        params.add(q.from().toString());
-        params.add(q.to().toString());
-        sql.append(SnapshotStore.regionCondition(q, params))
-                .append(SnapshotStore.grouped("scheme", q.groups(StatDimension.SCHEME)))
-                .append(SnapshotStore.grouped("platform", q.groups(StatDimension.PLATFORM)))
-                .append(SnapshotStore.grouped("sex", q.groups(StatDimension.SEX)))
-                .append(SnapshotStore.grouped("age_band", q.groups(StatDimension.AGE_BAND)));
-        sql.append(" order by month, region, scheme, platform, sex, age_band");
-        return select(snapshotId, sql.toString(), params);
+        return snapshots.cells(SELECT, snapshotId, q, SnapshotStore.grouped("scheme", q.groups(StatDimension.SCHEME))
+                        + SnapshotStore.grouped("platform", q.groups(StatDimension.PLATFORM))
+                        + SnapshotStore.grouped("sex", q.groups(StatDimension.SEX))
+                        + SnapshotStore.grouped("age_band", q.groups(StatDimension.AGE_BAND)),
+                "region, scheme, platform, sex, age_band", CellRow::read);
     }
 
-    /** The total of each month of a query in its scope. */
+    @Override
     public List<CellRow> totals(long snapshotId, StatQuery<StatDimension> q) {
-        return select(snapshotId, "select month, region, scheme, platform, sex, age_band, persons, suppressed"
-                        + " from stats_enrollment_cell where snapshot_id = ? and month between ? and ? and region = ?"
-                        + " and scheme = '*' and platform = '*' and sex = '*' and age_band = '*' order by month",
-                List.of(q.from().toString(), q.to().toString(), q.scope()));
+        return snapshots.totals(SELECT, snapshotId, q, List.of("scheme", "platform", "sex", "age_band"), CellRow::read);
     }
 
     /** Insured workers per platform and region node (any scheme, sex, age) in a range of months. */
     public List<CellRow> insuredByPlatform(long snapshotId, YearMonth from, YearMonth to) {
-        return select(snapshotId, "select month, region, scheme, platform, sex, age_band, persons, suppressed"
-                        + " from stats_enrollment_cell where snapshot_id = ? and month between ? and ? and region <> '*'"
-                        + " and scheme = '*' and platform <> '*' and sex = '*' and age_band = '*'",
-                List.of(from.toString(), to.toString()));
-    }
-
-
-    private List<CellRow> select(long snapshotId, String sql, List<String> params) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, snapshotId);
-            for (int i = 0; i < params.size(); i++) {
-                s.setString(2 + i, params.get(i));
-            }
-            List<CellRow> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new CellRow(YearMonth.parse(r.getString(1)), List.of(r.getString(2), r.getString(3),
-                            r.getString(4), r.getString(5), r.getString(6)), r.getInt(7), r.getBoolean(8)));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return snapshots.select(SELECT + " where snapshot_id = ? and month between ? and ? and region <> '*'"
+                + " and scheme = '*' and platform <> '*' and sex = '*' and age_band = '*'", snapshotId,
+                List.of(from.toString(), to.toString()), CellRow::read);
     }
 }

@@ -6,17 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.psi.common.config.StatisticsConfig;
-import org.psi.common.stats.ProtectedTable;
 import org.psi.common.stats.Snapshot;
-import org.psi.common.stats.SnapshotTally;
+import org.psi.common.stats.SnapshotRun;
 import org.psi.common.stats.StatTable;
-import org.psi.common.stats.Suppression;
 import org.psi.enrollment.enrollment.CoveredPeriodStore;
 import org.psi.enrollment.enrollment.EnrollmentRepository;
 import org.psi.enrollment.enrollment.EnrollmentTimeline;
@@ -57,26 +53,15 @@ public class StatisticsRefresh {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     public Snapshot refresh() {
-        stats.lock(InsuredStatisticsStore.INSURED);
-        catchUpCoveredPeriods();
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        YearMonth through = YearMonth.now(clock);
-        long id = stats.createSnapshot(InsuredStatisticsStore.INSURED, now, through, config.threshold());
-        Suppression suppression = new Suppression(config.threshold(), config.auditLimit());
-        SnapshotTally tally = new SnapshotTally();
-        stats.firstCoveredMonth().filter(first -> !first.isAfter(through)).ifPresent(first ->
-                stats.cube(first, through, clock.getZone().getId(), (month, rows) -> {
+        SnapshotRun run = SnapshotRun.start(stats.snapshots(), InsuredStatisticsStore.INSURED, config, clock,
+                this::catchUpCoveredPeriods);
+        stats.firstCoveredMonth().filter(first -> !first.isAfter(run.through())).ifPresent(first ->
+                stats.cube(first, run.through(), clock.getZone().getId(), (month, rows) -> {
                     StatTable.Builder table = StatTable.builder(InsuredLattice.DIMENSIONS);
                     rows.forEach(r -> table.put(r.key(), r.persons()));
-                    ProtectedTable protectedTable = suppression.protect(table.build());
-                    stats.insertCells(id, month, protectedTable.cells());
-                    if (!tally.add(protectedTable)) {
-                        LOG.warnf("Statistics of %s: a group of withheld cells exceeds the audit limit %d;"
-                                + " only the line rule protects it", month, config.auditLimit());
-                    }
+                    stats.insertCells(run.id(), month, run.protect(month, table.build()).cells());
                 }));
-        stats.finishSnapshot(InsuredStatisticsStore.INSURED, id, tally.cells(), tally.suppressed(), tally.fullyAudited());
-        return new Snapshot(id, now, through, config.threshold(), tally.cells(), tally.suppressed(), tally.fullyAudited());
+        return run.finish();
     }
 
     /** Writes the covered periods of enrollments made before they were kept (none once caught up). */

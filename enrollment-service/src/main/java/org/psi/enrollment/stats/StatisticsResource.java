@@ -1,6 +1,7 @@
 package org.psi.enrollment.stats;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,100 +11,67 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.YearMonth;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
+import org.psi.common.api.StatisticsEndpoint;
+import org.psi.common.api.StatisticsEndpoints;
+import org.psi.common.api.StatisticsRequest;
 import org.psi.common.api.StatisticsResponses;
-import org.psi.common.config.StatisticsConfig;
-import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.common.stats.StatCsv;
 import org.psi.common.stats.StatQuery;
-import org.psi.enrollment.stats.StatisticsDtos.Coverage;
-import org.psi.enrollment.stats.StatisticsDtos.Insured;
-import org.psi.enrollment.stats.StatisticsDtos.Refreshed;
+import org.psi.enrollment.stats.CoverageStatistics.Answer;
+import org.psi.enrollment.stats.InsuredStatisticsStore.CellRow;
 
+/**
+ * The statistics of insured workers ({@link InsuredLattice#PUBLICATION}, whose responses and answer
+ * schemas the OpenAPI document takes from it) and the coverage of platforms.
+ */
 @Path("/api/statistics")
 @Tag(name = "Statistics", description = "Counts of the insured gig workforce, with small cells withheld; as JSON or as CSV (Accept: text/csv)")
+@Produces({MediaType.APPLICATION_JSON, StatCsv.MEDIA_TYPE})
+@RolesAllowed({Roles.AUDITOR, Roles.OFFICER})
 public class StatisticsResource {
 
-    static final String CSV = StatCsv.MEDIA_TYPE;
-    private static final String CSV_EXAMPLE = "month,region,sex,persons\r\n2025-03,530000,FEMALE,14\r\n"
-            + "2025-03,530000,MALE,12\r\n2025-03,530100,FEMALE,x\r\n2025-03,530100,MALE,x\r\n2025-03,TOTAL,TOTAL,26\r\n";
+    private final StatisticsEndpoint<StatDimension, CellRow> insured;
+    private final CoverageStatistics coverage;
 
-    private final InsuredStatistics statistics;
-    private final StatisticsRefresh refresh;
-    private final StatisticsConfig config;
-    private final Caller caller;
-    private final Clock clock;
-
-    public StatisticsResource(InsuredStatistics statistics, StatisticsRefresh refresh, StatisticsConfig config,
-                              Caller caller, Clock clock) {
-        this.statistics = statistics;
-        this.refresh = refresh;
-        this.config = config;
-        this.caller = caller;
-        this.clock = clock;
+    public StatisticsResource(StatisticsEndpoints endpoints, InsuredStatisticsStore stats, StatisticsRefresh refresh,
+                              CoverageStatistics coverage) {
+        this.insured = endpoints.of(InsuredLattice.PUBLICATION, stats, refresh::refresh);
+        this.coverage = coverage;
     }
 
     @GET
     @Path("/enrollments")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
-    @RolesAllowed({Roles.AUDITOR, Roles.OFFICER})
     @Operation(summary = "Insured workers by region, scheme, platform, sex and age band",
             description = "Distinct workers covered by an enrollment in each month of `month` or `from`..`to`, grouped by any of "
                     + "`groupBy=region,province,scheme,platform,sex,ageBand` (comma-separated or repeated), with each month's total. "
-                    + "Auditors see the whole country, or `region`; an officer sees their own region (a province officer its cities "
-                    + "too), or a `region` inside it. Cells of 1 to 9 workers, and cells that would let one be worked out from this "
-                    + "or any other answer, are withheld (`persons: null, suppressed: true`; `x` in CSV). The figures come from "
-                    + "the latest scheduled computation, at `asOf` (also the Last-Modified header).")
-    @APIResponse(responseCode = "200", description = "The figures", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Insured.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE))})
-    @APIResponse(responseCode = "400", description = "Missing or malformed month, from/to, groupBy or region; a future month; a range over the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an auditor or officer, or a region outside the officer's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response enrollments(
-            @Parameter(description = "One month, YYYY-MM", example = "2025-03") @QueryParam("month") String month,
-            @Parameter(description = "First month of a range, YYYY-MM", example = "2025-01") @QueryParam("from") String from,
-            @Parameter(description = "Last month of a range, YYYY-MM (at most 36 months)", example = "2025-03") @QueryParam("to") String to,
-            @Parameter(description = "A province (NN0000, with its cities) or a city (NNNN00)", example = "530000") @QueryParam("region") String region,
-            @Parameter(description = "Any of region, province, scheme, platform, sex, ageBand", example = "region,sex") @QueryParam("groupBy") List<String> groupBy,
-            @Context HttpHeaders headers) {
-        String scope = StatisticsResponses.scope(caller, region);
-        StatQuery<StatDimension> q = StatQuery.parse(StatDimension.class, month, from, to, groupBy, scope, YearMonth.now(clock), config.maxMonths());
-        Insured view = Insured.of(statistics.insured(q));
-        return StatisticsResponses.respond(headers, view.asOf(), view, view::csv, "insured-workers-" + q.from() + "-" + q.to() + ".csv");
+                    + StatisticsEndpoint.ACCESS + " (`persons: null, suppressed: true`; `x` in CSV)." + StatisticsEndpoint.FRESHNESS)
+    public Response enrollments(@BeanParam StatisticsRequest request, @Context HttpHeaders headers) {
+        return insured.answer(request, headers);
     }
 
     @GET
     @Path("/coverage")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
-    @RolesAllowed({Roles.AUDITOR, Roles.OFFICER})
     @Operation(summary = "Insured workers against the active workers platforms report",
             description = "For every activity report (platform, month, region) in scope: the active workers the platform reported and "
                     + "the insured workers with an active consent of that platform in that region, withheld like every count.")
     @APIResponse(responseCode = "200", description = "The figures", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Coverage.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)),
+            @Content(mediaType = StatCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Missing or malformed month, from/to or region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an auditor or officer, or a region outside the officer's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response coverage(@QueryParam("month") String month, @QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("region") String region, @Context HttpHeaders headers) {
-        String scope = StatisticsResponses.scope(caller, region);
-        StatQuery<StatDimension> q = StatQuery.parse(StatDimension.class, month, from, to, List.of(), scope, YearMonth.now(clock), config.maxMonths());
-        Coverage view = Coverage.of(statistics.coverage(q.from(), q.to(), scope), q.from(), q.to(), scope);
+        StatQuery<StatDimension> q = insured.query(month, from, to, region, null);
+        Answer view = coverage.coverage(insured.snapshot(), q);
         return StatisticsResponses.respond(headers, view.asOf(), view, view::csv, "coverage-" + q.from() + "-" + q.to() + ".csv");
     }
 
@@ -111,11 +79,8 @@ public class StatisticsResource {
     @Path("/refresh")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Recompute the statistics now", description = "They are recomputed on a schedule (psi.statistics.refresh-every); this runs it at once.")
-    @APIResponse(responseCode = "200", description = "The new figures' time and size", content = @Content(schema = @Schema(implementation = Refreshed.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Refreshed refresh() {
-        return Refreshed.of(refresh.refresh());
+    @Operation(summary = "Recompute the statistics now", description = StatisticsEndpoint.REFRESH)
+    public Response refresh() {
+        return insured.refresh();
     }
 }

@@ -5,10 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +14,8 @@ import org.jboss.logging.Logger;
 import org.psi.common.config.StatisticsConfig;
 import org.psi.common.stats.ProtectedTable;
 import org.psi.common.stats.Snapshot;
-import org.psi.common.stats.SnapshotTally;
+import org.psi.common.stats.SnapshotRun;
 import org.psi.common.stats.StatTable;
-import org.psi.common.stats.Suppression;
 import org.psi.transfer.calendar.CalendarService;
 import org.psi.transfer.calendar.WorkingCalendar;
 import org.psi.transfer.stats.TransferCube.CaseFact;
@@ -69,16 +65,11 @@ public class TransferStatisticsRefresh {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     public Snapshot refresh() {
-        stats.lock(TransferStatisticsStore.TRANSFERS);
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        YearMonth through = YearMonth.now(clock);
-        long id = stats.createSnapshot(TransferStatisticsStore.TRANSFERS, now, through, config.threshold());
-        Suppression suppression = new Suppression(config.threshold(), config.auditLimit());
+        SnapshotRun run = SnapshotRun.start(stats.snapshots(), TransferStatisticsStore.TRANSFERS, config, clock);
         WorkingCalendar calendar = calendars.calendar();
         Map<List<LocalDate>, Integer> workingDays = new HashMap<>();
-        SnapshotTally tally = new SnapshotTally();
         stats.cases(clock.getZone().getId(), (month, rows) -> {
-            if (month.isAfter(through)) {
+            if (month.isAfter(run.through())) {
                 return;
             }
             List<CaseFact> facts = new ArrayList<>(rows.size());
@@ -90,16 +81,11 @@ public class TransferStatisticsRefresh {
             List<CellFigures> cells = TransferCube.of(facts);
             StatTable.Builder table = StatTable.builder(TransferLattice.DIMENSIONS);
             cells.forEach(c -> table.put(c.key(), c.persons()));
-            ProtectedTable protectedTable = suppression.protect(table.build());
-            stats.insertCells(id, month,
+            ProtectedTable protectedTable = run.protect(month, table.build());
+            stats.insertCells(run.id(), month,
                     cells.stream().map(c -> new CellRow(month, c, protectedTable.isSuppressed(c.key()))).toList());
-            if (!tally.add(protectedTable)) {
-                LOG.warnf("Transfer statistics of %s: a group of withheld cells exceeds the audit limit %d;"
-                        + " only the line rule protects it", month, config.auditLimit());
-            }
         });
-        stats.finishSnapshot(TransferStatisticsStore.TRANSFERS, id, tally.cells(), tally.suppressed(), tally.fullyAudited());
-        return new Snapshot(id, now, through, config.threshold(), tally.cells(), tally.suppressed(), tally.fullyAudited());
+        return run.finish();
     }
 
     private static StepDone done(StepDates step, WorkingCalendar calendar, Map<List<LocalDate>, Integer> memo) {

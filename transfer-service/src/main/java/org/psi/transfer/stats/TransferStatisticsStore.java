@@ -8,17 +8,16 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.SnapshotStore;
+import org.psi.common.stats.StatCells;
 import org.psi.common.stats.StatQuery;
+import org.psi.common.stats.StoredCell;
 import org.psi.transfer.stats.TransferCube.CellFigures;
 import org.psi.transfer.stats.TransferCube.StepFigures;
 
@@ -28,7 +27,7 @@ import org.psi.transfer.stats.TransferCube.StepFigures;
  * cells of the latest snapshot for queries. Plain JDBC, so a store rather than a Panache repository.
  */
 @ApplicationScoped
-public class TransferStatisticsStore {
+public class TransferStatisticsStore implements StatCells<TransferStatDimension, TransferStatisticsStore.CellRow> {
 
     public static final String TRANSFERS = "transfers";
 
@@ -47,6 +46,8 @@ public class TransferStatisticsStore {
             + " review_done, review_median, review_deadline, review_within, out_done, out_median, out_deadline, out_within,"
             + " in_done, in_median, in_deadline, in_within";
 
+    private static final String SELECT = "select " + CELL_COLUMNS + " from stats_transfer_cell";
+
     private final AgroalDataSource db;
     private final SnapshotStore snapshots;
 
@@ -56,10 +57,22 @@ public class TransferStatisticsStore {
     }
 
     /** One stored cell: its month, figures (key: region, direction, scheme, status) and whether withheld. */
-    public record CellRow(YearMonth month, CellFigures figures, boolean suppressed) {
+    public record CellRow(YearMonth month, CellFigures figures, boolean suppressed) implements StoredCell {
 
+        @Override
         public List<String> key() {
             return figures.key();
+        }
+
+        static CellRow read(YearMonth month, ResultSet r) throws SQLException {
+            List<StepFigures> steps = new ArrayList<>(3);
+            for (int col = 9; col < 21; col += 4) {
+                BigDecimal median = r.getBigDecimal(col + 1);
+                steps.add(new StepFigures(r.getInt(col), median, r.getInt(col + 2), r.getInt(col + 3)));
+            }
+            CellFigures f = new CellFigures(List.of(r.getString(2), r.getString(3), r.getString(4), r.getString(5)),
+                    r.getInt(6), r.getInt(7), List.copyOf(steps));
+            return new CellRow(month, f, r.getBoolean(8));
         }
     }
 
@@ -72,22 +85,9 @@ public class TransferStatisticsStore {
                           String status, StepDates review, StepDates transferOut, StepDates transferIn) {
     }
 
-    /** Serialises refreshes (also across instances) until the transaction ends. */
-    public void lock(String subject) {
-        snapshots.lock(subject);
-    }
-
-    public Optional<Snapshot> latest(String subject) {
-        return snapshots.latest(subject);
-    }
-
-    public long createSnapshot(String subject, Instant takenAt, YearMonth through, int threshold) {
-        return snapshots.create(subject, takenAt, through, threshold);
-    }
-
-    /** Records the size of a finished snapshot and drops all but it and the one before (still read by running queries). */
-    public void finishSnapshot(String subject, long id, int cells, int suppressed, boolean fullyAudited) {
-        snapshots.finish(subject, id, cells, suppressed, fullyAudited);
+    @Override
+    public SnapshotStore snapshots() {
+        return snapshots;
     }
 
     /**
@@ -144,57 +144,16 @@ public class TransferStatisticsStore {
                 });
     }
 
-    /**
-     * The cells of a query: for each dimension grouped, its values (region: the pooling regions in the
-     * scope; province: the provinces in it); for the others, the total ({@code *}); region fixed to the
-     * scope when neither region nor province is grouped.
-     */
+    @Override
     public List<CellRow> cells(long snapshotId, StatQuery<TransferStatDimension> q) {
-        StringBuilder sql = new StringBuilder("select " + CELL_COLUMNS
-                + " from stats_transfer_cell where snapshot_id = ? and month between ? and ?");
-        List<String> params = new ArrayList<>();
-        params.add(q.from().toString());
-        params.add(q.to().toString());
-        sql.append(SnapshotStore.regionCondition(q, params))
-                .append(SnapshotStore.grouped("direction", q.groups(TransferStatDimension.DIRECTION)))
-                .append(SnapshotStore.grouped("scheme", q.groups(TransferStatDimension.SCHEME)))
-                .append(SnapshotStore.grouped("status", q.groups(TransferStatDimension.STATUS)));
-        sql.append(" order by month, region, direction, scheme, status");
-        return select(snapshotId, sql.toString(), params);
+        return snapshots.cells(SELECT, snapshotId, q, SnapshotStore.grouped("direction", q.groups(TransferStatDimension.DIRECTION))
+                        + SnapshotStore.grouped("scheme", q.groups(TransferStatDimension.SCHEME))
+                        + SnapshotStore.grouped("status", q.groups(TransferStatDimension.STATUS)),
+                "region, direction, scheme, status", CellRow::read);
     }
 
-    /** The total of each month of a query in its scope. */
+    @Override
     public List<CellRow> totals(long snapshotId, StatQuery<TransferStatDimension> q) {
-        return select(snapshotId, "select " + CELL_COLUMNS + " from stats_transfer_cell where snapshot_id = ?"
-                        + " and month between ? and ? and region = ? and direction = '*' and scheme = '*' and status = '*'"
-                        + " order by month",
-                List.of(q.from().toString(), q.to().toString(), q.scope()));
-    }
-
-
-    private List<CellRow> select(long snapshotId, String sql, List<String> params) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, snapshotId);
-            for (int i = 0; i < params.size(); i++) {
-                s.setString(2 + i, params.get(i));
-            }
-            List<CellRow> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    List<StepFigures> steps = new ArrayList<>(3);
-                    for (int col = 9; col < 21; col += 4) {
-                        BigDecimal median = r.getBigDecimal(col + 1);
-                        steps.add(new StepFigures(r.getInt(col), median, r.getInt(col + 2), r.getInt(col + 3)));
-                    }
-                    CellFigures f = new CellFigures(List.of(r.getString(2), r.getString(3), r.getString(4), r.getString(5)),
-                            r.getInt(6), r.getInt(7), List.copyOf(steps));
-                    rows.add(new CellRow(YearMonth.parse(r.getString(1)), f, r.getBoolean(8)));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return snapshots.totals(SELECT, snapshotId, q, List.of("direction", "scheme", "status"), CellRow::read);
     }
 }

@@ -44,4 +44,17 @@ public final class ClientDtos {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record HoldResponse(UUID transferId, String status, Long individualAccountFen, Long pooledFundFen, Integer months) {
     }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PensionRecordMonth(YearMonth month, String region, long baseFen, long averageWageFen) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PensionRecordClaimWage(String region, int year, long averageMonthlyWageFen) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PensionRecordResponse(UUID workerId, Integer currentGrade, long individualAccountFen,
+                                        List<PensionRecordMonth> countedMonths, List<PensionRecordClaimWage> claimWages) {
+    }
 }

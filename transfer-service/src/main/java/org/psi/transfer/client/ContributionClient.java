@@ -27,6 +27,11 @@ public interface ContributionClient {
     ClientDtos.QuoteResponse quote(@PathParam("workerId") UUID workerId, @QueryParam("scheme") Scheme scheme,
                                    @QueryParam("fromRegion") String fromRegion);
 
+    @GET
+    @Path("/workers/{workerId}/pension-record")
+    ClientDtos.PensionRecordResponse pensionRecord(@PathParam("workerId") UUID workerId,
+                                                   @QueryParam("claimRegion") java.util.List<String> claimRegions);
+
     @PUT
     @Path("/transfers/{transferId}/hold")
     ClientDtos.HoldResponse hold(@PathParam("transferId") UUID transferId, ClientDtos.HoldRequest body);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.psi.common.domain.Scheme;
 import org.psi.transfer.application.Quote;
+import org.psi.transfer.estimate.PensionRecord;
 import org.psi.transfer.saga.ContributionPort;
 import org.psi.transfer.saga.HoldResult;
 import org.psi.transfer.saga.RemoteCallException;
@@ -32,6 +33,26 @@ public class ContributionGateway implements ContributionPort {
         List<Quote.RegionMonths> months = q.countedMonthsByRegion() == null ? List.of()
                 : q.countedMonthsByRegion().stream().map(m -> new Quote.RegionMonths(m.region(), m.months())).toList();
         return new Quote(q.individualAccountFen(), q.pooledFundFen(), q.months(), months);
+    }
+
+    @Override
+    public PensionRecord pensionRecord(UUID workerId, List<String> claimRegions) {
+        ClientDtos.PensionRecordResponse r;
+        try {
+            r = client.pensionRecord(workerId, claimRegions);
+        } catch (RuntimeException e) {
+            throw RemoteErrors.of("contribution-service GET pension-record", e);
+        }
+        if (r == null) {
+            throw RemoteCallException.transientFailure("contribution-service GET pension-record answered nothing", null);
+        }
+        List<PensionRecord.Month> months = r.countedMonths() == null ? List.of() : r.countedMonths().stream()
+                .map(m -> new PensionRecord.Month(m.month(), m.region(), m.baseFen(), m.averageWageFen())).toList();
+        java.util.Map<String, PensionRecord.Wage> wages = new java.util.LinkedHashMap<>();
+        if (r.claimWages() != null) {
+            r.claimWages().forEach(w -> wages.put(w.region(), new PensionRecord.Wage(w.year(), w.averageMonthlyWageFen())));
+        }
+        return new PensionRecord(r.currentGrade(), r.individualAccountFen(), months, wages);
     }
 
     @Override

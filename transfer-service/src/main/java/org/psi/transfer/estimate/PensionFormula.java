@@ -70,7 +70,26 @@ public final class PensionFormula {
     private PensionFormula() {
     }
 
+    /**
+     * From {@code from} on, the months to come are contributed where the average monthly wage was
+     * {@code wageFen} in {@code year} (grown by the wage growth to each month's year).
+     */
+    public record WageFrom(YearMonth from, long wageFen, int year) {
+    }
+
+    /** The estimate with every month to come contributed at the claim province's wage. */
     public static Estimate estimate(Inputs in) {
+        return estimate(in, List.of(new WageFrom(in.now(), in.claimAverageWageFen(), in.claimWageYear())));
+    }
+
+    /**
+     * The estimate with the months to come contributed at the wages of {@code contributed} (in order of
+     * {@code from}; a month before the first takes the first), e.g. a move to another province from a month on.
+     */
+    public static Estimate estimate(Inputs in, List<WageFrom> contributed) {
+        if (contributed.isEmpty()) {
+            throw new IllegalArgumentException("The months to come are contributed somewhere");
+        }
         int ageMonths = RetirementAge.ageInMonths(YearMonth.from(in.birthDate()), in.category());
         YearMonth retirement = RetirementAge.retirementMonth(in.birthDate(), in.category());
         int minimum = RetirementAge.minimumContributionMonths(retirement.getYear());
@@ -86,7 +105,13 @@ public final class PensionFormula {
         }
         BigDecimal account = BigDecimal.valueOf(in.individualAccountFen());
         for (YearMonth m = next; m.isBefore(retirement); m = m.plusMonths(1)) {
-            long wage = projected(in.claimAverageWageFen(), in.claimWageYear(), m.getYear(), growth);
+            WageFrom where = contributed.get(0);
+            for (WageFrom w : contributed) {
+                if (!w.from().isAfter(m)) {
+                    where = w;
+                }
+            }
+            long wage = projected(where.wageFen(), where.year(), m.getYear(), growth);
             long base = BigDecimal.valueOf(wage).multiply(BigDecimal.valueOf(in.gradePercent())).movePointLeft(2)
                     .setScale(0, RoundingMode.HALF_UP).longValueExact();
             months.add(new CountedMonth(m, base, wage));

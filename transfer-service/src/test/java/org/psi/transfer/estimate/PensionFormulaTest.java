@@ -111,4 +111,21 @@ class PensionFormulaTest {
             assertTrue(after.projectedMonths() == before.projectedMonths() + 1, "seed " + seed + " run " + run);
         }
     }
+
+    @Test
+    void afterAMoveTheMonthsToComeAreContributedAtTheDestinationsWage() {
+        // the woman of the 55-year category above, with 2031-09 at 500,000 where she is and 2031-10 at 800,000 after a move:
+        // bases 500,000 (ratio 1) and 800,000 (ratio 1): ratio still 1, basic 600,000 x 2 / 2 x 16 x 1% = 96,000;
+        // account 5,000,000 + 8% x (500,000 + 800,000) = 5,104,000, / 164 = 31,121.95 -> 31,122
+        Inputs in = new Inputs(LocalDate.of(1975, 6, 10), Category.WOMEN_55, YearMonth.of(2031, 9),
+                months(YearMonth.of(2031, 8), 190, 500_000, 500_000), 5_000_000, 100, 600_000, 2031, BigDecimal.ZERO, BigDecimal.ZERO);
+        Estimate e = PensionFormula.estimate(in, List.of(new PensionFormula.WageFrom(YearMonth.of(2031, 9), 500_000, 2031),
+                new PensionFormula.WageFrom(YearMonth.of(2031, 10), 800_000, 2031)));
+        assertEquals(192, e.projectedMonths());
+        assertEquals(96_000, e.basicFen());
+        assertEquals(5_104_000, e.individualAccountAtRetirementFen());
+        assertEquals(31_122, e.personalAccountFen());
+        // one place from now on is the same as the estimate without places
+        assertEquals(PensionFormula.estimate(in), PensionFormula.estimate(in, List.of(new PensionFormula.WageFrom(in.now(), 600_000, 2031))));
+    }
 }

@@ -45,6 +45,11 @@ public class ContributionStandIn extends StandIn {
     private final Map<String, Record> records = new HashMap<>();
     private final Map<String, Hold> holds = new HashMap<>();
     private final Map<String, Integer> effects = new HashMap<>();
+    /** PENSION records for estimates by worker: the grade in force and the counted months (month, region, baseFen, averageWageFen). */
+    private final Map<String, Integer> grades = new HashMap<>();
+    private final Map<String, List<Map<String, Object>>> countedMonths = new HashMap<>();
+    /** The latest published average monthly wage of each region: year and fen. */
+    private final Map<String, long[]> wages = new HashMap<>();
 
     public ContributionStandIn() {
         super();
@@ -88,6 +93,38 @@ public class ContributionStandIn extends StandIn {
         balances.merge(pooled(scheme, region), pooledShareFen + otherPooledFen, Long::sum);
     }
 
+    /**
+     * Gives a worker a PENSION record for estimates: the grade of her current enrollment (null: none), an
+     * individual account of {@code individualFen} in {@code region}, and {@code n} counted months ending
+     * at {@code last}, each of {@code baseFen} in {@code monthRegion} whose average wage was {@code averageWageFen}.
+     * Months may be added in several calls (oldest first).
+     */
+    public synchronized void seedPensionMonths(String workerId, Integer grade, String monthRegion, java.time.YearMonth last, int n,
+                                               long baseFen, long averageWageFen) {
+        grades.put(workerId, grade);
+        List<Map<String, Object>> months = countedMonths.computeIfAbsent(workerId, k -> new ArrayList<>());
+        for (int i = n - 1; i >= 0; i--) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("month", last.minusMonths(i).toString());
+            m.put("region", monthRegion);
+            m.put("baseFen", baseFen);
+            m.put("averageWageFen", averageWageFen);
+            months.add(m);
+        }
+    }
+
+    public synchronized void seedIndividualAccount(String workerId, String scheme, String region, long fen) {
+        balances.merge(individual(scheme, workerId, region), fen, Long::sum);
+    }
+
+    /** Publishes the average monthly wage of a region for a year (the latest one is served). */
+    public synchronized void publishWage(String region, int year, long fen) {
+        long[] known = wages.get(region);
+        if (known == null || known[0] <= year) {
+            wages.put(region, new long[] {year, fen});
+        }
+    }
+
     public synchronized long balance(String account) {
         return balances.getOrDefault(account, 0L);
     }
@@ -124,7 +161,7 @@ public class ContributionStandIn extends StandIn {
         String[] parts = request.getUrl().split("\\?")[0].split("/");
         // /internal/workers/{id}/transfer-quote or /internal/transfers/{id}/{op}
         if ("workers".equals(parts[2])) {
-            return new String[] {"quote", null};
+            return "pension-record".equals(parts[4]) ? new String[] {"pension-record", parts[3]} : new String[] {"quote", null};
         }
         return new String[] {parts[4], parts[3]};
     }
@@ -133,6 +170,7 @@ public class ContributionStandIn extends StandIn {
     protected Answer apply(String op, String transferId, Request request) throws Exception {
         return switch (op) {
             case "quote" -> quote(request);
+            case "pension-record" -> pensionRecord(transferId, request);
             case "hold" -> hold(transferId, body(request));
             case "commit" -> commit(transferId);
             case "release" -> release(transferId);
@@ -168,6 +206,40 @@ public class ContributionStandIn extends StandIn {
         q.put("months", r.months);
         q.put("countedMonthsByRegion", r.countedMonthsByRegion);
         return Answer.ok(q);
+    }
+
+    /** The record as the contribution-service answers it: 404 for a worker it has no PENSION record of. */
+    private synchronized Answer pensionRecord(String workerId, Request request) {
+        if (!countedMonths.containsKey(workerId)) {
+            return new Answer(404, "Worker " + workerId);
+        }
+        long account = 0;
+        for (Map.Entry<String, Long> e : balances.entrySet()) {
+            if (e.getKey().startsWith("IND|PENSION|" + workerId + "|")) {
+                account += e.getValue();
+            }
+        }
+        List<Map<String, Object>> claimWages = new ArrayList<>();
+        var asked = request.queryParameter("claimRegion");
+        if (asked.isPresent()) {
+            for (String region : new java.util.LinkedHashSet<>(asked.values())) {
+                long[] w = wages.get(region);
+                if (w != null) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("region", region);
+                    entry.put("year", (int) w[0]);
+                    entry.put("averageMonthlyWageFen", w[1]);
+                    claimWages.add(entry);
+                }
+            }
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("workerId", workerId);
+        r.put("currentGrade", grades.get(workerId));
+        r.put("individualAccountFen", account);
+        r.put("countedMonths", countedMonths.get(workerId));
+        r.put("claimWages", claimWages);
+        return Answer.ok(r);
     }
 
     private Answer hold(String transferId, JsonNode body) {

@@ -84,6 +84,11 @@ public sealed interface Answer {
             throw new UnsupportedOperationException("the saga does not quote");
         }
 
+        @Override
+        public org.psi.transfer.estimate.PensionRecord pensionRecord(UUID workerId, java.util.List<String> claimRegions) {
+            throw new UnsupportedOperationException("the saga does not estimate");
+        }
+
         private Object body(String call) {
             if (answer instanceof Ok ok) {
                 return ok.body();

@@ -18,16 +18,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.BlindIndex;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.NationalId;
 import org.psi.common.events.FeedEvent;
 import org.psi.common.events.FeedPage;
+import org.psi.common.events.PeerLookup;
 import org.psi.contribution.client.EnrollmentClient;
 import org.psi.contribution.config.ContributionConfig;
 
@@ -40,7 +38,6 @@ import org.psi.contribution.config.ContributionConfig;
 @ApplicationScoped
 public class InsuredDirectory {
 
-    private static final Logger LOG = Logger.getLogger(InsuredDirectory.class);
 
     private final InsuredStore store;
     private final EnrollmentCopy copy;
@@ -126,16 +123,7 @@ public class InsuredDirectory {
         }
 
         public FeedPage bySubject(String subject) {
-            try {
-                return guarded(subject);
-            } catch (WebApplicationException e) {
-                if (e.getResponse().getStatus() == 404) {
-                    throw notRegistered();
-                }
-                throw unavailable(e);
-            } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
-                throw unavailable(e);
-            }
+            return PeerLookup.workerState(() -> guarded(subject), InsuredDirectory::notRegistered, Lookup::unavailable);
         }
 
         @Timeout(2000)
@@ -146,8 +134,7 @@ public class InsuredDirectory {
             return client.workerBySubject(subject);
         }
 
-        private static ProblemException unavailable(RuntimeException e) {
-            LOG.warnf("The enrollment-service did not answer a worker lookup: %s", e.getClass().getSimpleName());
+        private static ProblemException unavailable() {
             return new ProblemException(503, "enrollment-unavailable", "Service unavailable",
                     "Your registration cannot be looked up right now; nothing was changed. Try again shortly.");
         }

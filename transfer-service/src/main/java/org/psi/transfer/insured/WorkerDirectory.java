@@ -5,13 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 import org.psi.common.api.ProblemException;
 import org.psi.common.events.FeedPage;
+import org.psi.common.events.PeerLookup;
 import org.psi.transfer.application.WorkerEnrollments;
 import org.psi.transfer.client.EnrollmentFeedClient;
 
@@ -23,7 +22,6 @@ import org.psi.transfer.client.EnrollmentFeedClient;
 @ApplicationScoped
 public class WorkerDirectory {
 
-    private static final Logger LOG = Logger.getLogger(WorkerDirectory.class);
 
     private final InsuredStore store;
     private final EnrollmentCopy copy;
@@ -59,26 +57,18 @@ public class WorkerDirectory {
         }
 
         public FeedPage bySubject(String subject) {
-            try {
-                return guarded(subject);
-            } catch (WebApplicationException e) {
-                if (e.getResponse().getStatus() == 404) {
-                    throw notRegistered();
-                }
-                throw unavailable(e);
-            } catch (ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
-                throw unavailable(e);
-            }
+            return PeerLookup.workerState(() -> guarded(subject), WorkerDirectory::notRegistered, Lookup::unavailable);
         }
 
         @Timeout(2000)
         @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, skipOn = WebApplicationException.class)
+        // a connection that broke (a pooled one to an enrollment-service that restarted) is tried once more on a new one
+        @Retry(maxRetries = 1, delay = 0, retryOn = ProcessingException.class, abortOn = WebApplicationException.class)
         FeedPage guarded(String subject) {
             return client.workerBySubject(subject);
         }
 
-        private static ProblemException unavailable(RuntimeException e) {
-            LOG.warnf("The enrollment-service did not answer a worker lookup: %s", e.getClass().getSimpleName());
+        private static ProblemException unavailable() {
             return new ProblemException(503, "upstream-unavailable", "Service unavailable",
                     "The enrollment-service did not answer; nothing was changed, please try again shortly");
         }

@@ -1,6 +1,7 @@
 package org.psi.common.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -66,6 +67,24 @@ public class ProblemMapper {
         }
         return respond(new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400,
                 "The request body is not well-formed JSON of the expected shape", null));
+    }
+
+    /**
+     * Quarkus maps this subtype itself, to a bare 500. Jackson raises it, while reading a request
+     * body, when a field comes again after every field of the body's record has been read
+     * ({@code {"scheme": "PENSION", "toRegion": "x", "toRegion": "310000"}}): the client's error.
+     * Every other definition problem stays an internal error.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 1)
+    public Response invalidDefinition(InvalidDefinitionException e) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String message = e.getOriginalMessage();
+        if (field.isEmpty() || message == null || !message.startsWith("No fallback setter/field defined for creator property")) {
+            return internal(e);
+        }
+        return respond(validation(List.of(Problem.FieldError.of(field, "DUPLICATE_FIELD",
+                "The field " + field + " is given more than once"))));
     }
 
     /** Quarkus maps this subtype itself; this keeps it a problem like every other JSON error. */

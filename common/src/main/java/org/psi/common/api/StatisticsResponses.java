@@ -54,7 +54,7 @@ public final class StatisticsResponses {
 
     private static boolean wantsCsv(HttpHeaders headers) {
         MediaType csv = MediaType.valueOf(StatCsv.MEDIA_TYPE);
-        for (MediaType m : headers.getAcceptableMediaTypes()) {
+        for (MediaType m : AcceptHeader.acceptable(headers)) {
             if (m.isWildcardType() || m.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 return false;
             }

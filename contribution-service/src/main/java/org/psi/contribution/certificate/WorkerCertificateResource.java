@@ -60,7 +60,7 @@ public class WorkerCertificateResource {
 
     /** JSON when the client asks for it before (or instead of) application/jose; the JWS otherwise. */
     private static boolean prefersJson(HttpHeaders headers) {
-        for (MediaType m : headers.getAcceptableMediaTypes()) {
+        for (MediaType m : org.psi.common.api.AcceptHeader.acceptable(headers)) {
             if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType() && !m.isWildcardSubtype()) {
                 return true;
             }

@@ -269,12 +269,16 @@ public class EstimateService {
     }
 
     private PensionRecord record(UUID workerId, List<String> regions) {
+        Optional<PensionRecord> record;
         try {
-            return records.of(workerId, regions);
+            record = records.of(workerId, regions);
         } catch (RemoteCallException | TimeoutException | CircuitBreakerOpenException e) {
             throw new ProblemException(503, "upstream-unavailable", "Service unavailable",
                     "The contribution-service did not answer; nothing was changed, please try again shortly");
         }
+        // a worker the contribution-service does not know yet (its copy lags behind her registration): a passing 503
+        return record.orElseThrow(() -> new ProblemException(503, "upstream-unavailable", "Service unavailable",
+                "Your contribution record is not available yet; please try again shortly"));
     }
 
     /** The contribution-service's pension record, guarded: 3 s at most, then nothing while the breaker is open. */
@@ -288,9 +292,16 @@ public class EstimateService {
 
         @Timeout(3000)
         @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000)
-        public PensionRecord of(UUID workerId, List<String> claimRegions) {
-            // a worker the contribution-service does not know yet (its copy lags) is a passing failure too: 503
-            return contribution.pensionRecord(workerId, claimRegions);
+        public Optional<PensionRecord> of(UUID workerId, List<String> claimRegions) {
+            try {
+                return Optional.of(contribution.pensionRecord(workerId, claimRegions));
+            } catch (RemoteCallException e) {
+                if (e.permanent()) {
+                    // refused (404: not known yet), an answer about one worker: it must not open the breaker for all
+                    return Optional.empty();
+                }
+                throw e;
+            }
         }
     }
 }

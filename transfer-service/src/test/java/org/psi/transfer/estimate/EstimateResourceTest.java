@@ -225,4 +225,19 @@ class EstimateResourceTest {
         StandIns.contribution().clearFaults();
         estimate(s.worker().token(), Map.of("wageGrowthPercent", "0")).statusCode(200).body("monthlyPensionFen.basic", equalTo(150_000));
     }
+
+    /**
+     * Found by the generated inputs: a worker the contribution-service does not know yet (404, its copy
+     * lags) is a 503 for her, and however often she asks, it opens no circuit breaker for the others.
+     */
+    @Test
+    void aWorkerTheContributionServiceDoesNotKnowYetIs503AndOpensNoBreakerForOthers() {
+        Seeded s = seeded();
+        Fixtures.Worker unknown = Fixtures.registered(LocalDate.of(1990, 5, 1), "FEMALE", "510104");
+        for (int i = 0; i < 8; i++) {
+            estimate(unknown.token(), Map.of()).statusCode(503).contentType("application/problem+json")
+                    .body("type", containsString("upstream-unavailable")).body("detail", containsString("not available yet"));
+        }
+        estimate(s.worker().token(), Map.of("wageGrowthPercent", "0")).statusCode(200).body("monthlyPensionFen.basic", equalTo(150_000));
+    }
 }

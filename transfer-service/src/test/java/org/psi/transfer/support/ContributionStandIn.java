@@ -208,9 +208,9 @@ public class ContributionStandIn extends StandIn {
         return Answer.ok(q);
     }
 
-    /** The record as the contribution-service answers it: 404 for a worker it has no PENSION record of. */
+    /** The record as the contribution-service answers it: 404 for a worker it knows nothing of, empty for one without months. */
     private synchronized Answer pensionRecord(String workerId, Request request) {
-        if (!countedMonths.containsKey(workerId)) {
+        if (!countedMonths.containsKey(workerId) && records.keySet().stream().noneMatch(k -> k.startsWith(workerId + "|"))) {
             return new Answer(404, "Worker " + workerId);
         }
         long account = 0;
@@ -237,7 +237,7 @@ public class ContributionStandIn extends StandIn {
         r.put("workerId", workerId);
         r.put("currentGrade", grades.get(workerId));
         r.put("individualAccountFen", account);
-        r.put("countedMonths", countedMonths.get(workerId));
+        r.put("countedMonths", countedMonths.getOrDefault(workerId, List.of()));
         r.put("claimWages", claimWages);
         return Answer.ok(r);
     }

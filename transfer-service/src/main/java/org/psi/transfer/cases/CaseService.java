@@ -86,7 +86,7 @@ public class CaseService {
         TransferEvent event = TransferEvent.append(c, Events.SUBMITTED, "worker", data, now);
         try {
             transfers.persist(c);
-            events.persist(event);
+            events.record(event);
             transfers.flush();
         } catch (PersistenceException e) {
             if (isOneOpenViolation(e)) {
@@ -116,7 +116,7 @@ public class CaseService {
                 .orElseThrow(() -> ProblemException.notFound("Transfer " + id));
         Instant now = Times.now(clock);
         c.cancel(now, LocalDate.now(clock));
-        events.persist(TransferEvent.append(c, Events.CANCELLED, viewer.actor(), Map.of(), now));
+        events.record(TransferEvent.append(c, Events.CANCELLED, viewer.actor(), Map.of(), now));
         return c;
     }
 
@@ -128,7 +128,7 @@ public class CaseService {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("nextStep", c.currentStep);
         data.put("dueOn", c.currentDueOn);
-        events.persist(TransferEvent.append(c, Events.ACCEPTED, viewer.actor(), data, now));
+        events.record(TransferEvent.append(c, Events.ACCEPTED, viewer.actor(), data, now));
         return c;
     }
 
@@ -137,7 +137,7 @@ public class CaseService {
         TransferCase c = destination(id, viewer, "reject");
         Instant now = Times.now(clock);
         c.reject(reason, now, LocalDate.now(clock));
-        events.persist(TransferEvent.append(c, Events.REJECTED, viewer.actor(), Map.of("reason", reason), now));
+        events.record(TransferEvent.append(c, Events.REJECTED, viewer.actor(), Map.of("reason", reason), now));
         return c;
     }
 
@@ -153,7 +153,7 @@ public class CaseService {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("nextStep", c.currentStep);
         data.put("dueOn", c.currentDueOn);
-        events.persist(TransferEvent.append(c, Events.TRANSFERRED_OUT, viewer.actor(), data, now));
+        events.record(TransferEvent.append(c, Events.TRANSFERRED_OUT, viewer.actor(), data, now));
         return c;
     }
 

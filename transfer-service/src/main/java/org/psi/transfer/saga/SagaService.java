@@ -33,7 +33,7 @@ public class SagaService {
 
     @Inject
     public SagaService(TransferRepository transfers, TransferEventRepository events, SagaSettings settings, Clock clock) {
-        this(transfers, events::persist, clock, new SagaRules(settings.lease(), settings.retry().initial(),
+        this(transfers, events::record, clock, new SagaRules(settings.lease(), settings.retry().initial(),
                 settings.retry().max(), UUID::randomUUID, bound -> ThreadLocalRandom.current().nextLong(bound)));
     }
 

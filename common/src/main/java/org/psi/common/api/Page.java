@@ -4,7 +4,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a cursor-paginated list: pass {@code nextCursor} back as {@code ?cursor=} for the next. */
-@Schema(name = "Page")
+/** Named in the OpenAPI documents after what it holds (PageTransferView, ...): a generated client knows its items' type. */
 public record Page<T>(List<T> items, @Schema(nullable = true, example = "eyJpZCI6IjEyMyJ9") String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 50;

@@ -3,6 +3,7 @@ package org.psi.common.openapi;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
@@ -11,19 +12,34 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  * {@code psi.openapi.public-only=true} (set in {@code %prod}) every path under {@code /internal}
  * (service to service, role {@code internal}, never published by the Ingress) is left out of
  * {@code /q/openapi}; docs/INTERNAL-API.md documents them. Runs when the application starts, so
- * the same build serves both documents.
+ * the same build serves both documents. It also names the server the document describes
+ * ({@code psi.openapi.server-url}: where this service is reached, by default on this host and port;
+ * production sets the public address, {@code PSI_PUBLIC_URL}).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class PublicDocumentFilter implements OASFilter {
 
     public static final String PUBLIC_ONLY = "psi.openapi.public-only";
     public static final String INTERNAL_PREFIX = "/internal";
+    public static final String SERVER_URL = "psi.openapi.server-url";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         boolean publicOnly = ConfigProvider.getConfig().getOptionalValue(PUBLIC_ONLY, Boolean.class).orElse(false);
         if (publicOnly) {
             removeInternal(openAPI);
+        }
+        var config = ConfigProvider.getConfig();
+        String url = config.getOptionalValue(SERVER_URL, String.class)
+                .orElseGet(() -> "http://localhost:" + config.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080));
+        String title = openAPI.getInfo() == null || openAPI.getInfo().getTitle() == null ? "this service" : openAPI.getInfo().getTitle();
+        // the whole address is a variable: one document for the local stack and for a deployment
+        openAPI.setServers(List.of(OASFactory.createServer().url("{origin}").description(title)
+                .addVariable("origin", OASFactory.createServerVariable().defaultValue(url)
+                        .description("Where the service is reached: the local stack's address by default, the public one in production"))));
+        if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null && openAPI.getInfo().getLicense().getIdentifier() == null) {
+            // an SPDX reference of a licence of PSI's own (no public licence is chosen yet)
+            openAPI.getInfo().getLicense().setIdentifier("LicenseRef-PSI-Proprietary");
         }
     }
 

@@ -117,7 +117,10 @@ public class StatisticsDocumentFilter implements OASFilter {
             switch (param.getName()) {
                 case "month", "to" -> param.setExample(month);
                 case "from" -> param.setExample(p.exampleMonth().withMonth(1).toString());
-                case "groupBy" -> param.description("Any of " + groupBy).example(apiNames(p.exampleGroupBy(), ","));
+                // an array given as one comma-separated value (?groupBy=region,direction), or repeated
+                case "groupBy" -> param.description("Any of " + groupBy + "; comma-separated or repeated").explode(false)
+                        .style(Parameter.Style.FORM)
+                        .example(p.exampleGroupBy().stream().map(GroupingDimension::apiName).toList());
                 default -> { }
             }
         }

@@ -2,6 +2,9 @@ package org.psi.common.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,5 +38,84 @@ public final class OpenApiChecks {
         List<String> repeated = new ArrayList<>(ids);
         new HashSet<>(ids).forEach(repeated::remove);
         assertEquals(List.of(), repeated, "operationIds used twice");
+    }
+
+    /** Writes the service's document to {@code target/openapi/<service>.json} (for the linters and a look); answers the file. */
+    public static Path write(String service, String json) {
+        try {
+            Path file = Path.of("target", "openapi", service + ".json").toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, json);
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Lints a written document with redocly's recommended rules ({@code lint/redocly.yaml} at the
+     * project's root) and requires 0 errors and 0 warnings. The linter is the npm package pinned in
+     * {@code lint/package-lock.json}, installed there with {@code npm ci} the first time (Node.js and
+     * npm on the PATH, as for the local stack).
+     */
+    public static void lintsClean(Path document) {
+        Path lint = projectRoot().resolve("lint");
+        Path redocly = lint.resolve("node_modules/.bin/redocly");
+        synchronized (OpenApiChecks.class) {
+            if (!Files.isExecutable(redocly)) {
+                run(lint, List.of("npm", "ci", "--no-audit", "--no-fund", "--silent"));
+            }
+        }
+        List<String> lintCommand = List.of(redocly.toString(), "lint", "--config", lint.resolve("redocly.yaml").toString(),
+                "--format=json", document.toString());
+        Result r = run(lint, lintCommand);
+        String json = r.output().substring(Math.max(0, r.output().indexOf('{')));
+        int errors;
+        int warnings;
+        try {
+            var totals = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("totals");
+            errors = totals.path("errors").asInt(-1);
+            warnings = totals.path("warnings").asInt(-1);
+        } catch (IOException e) {
+            throw new AssertionError("redocly answered no report for " + document + ":\n" + r.output(), e);
+        }
+        if (errors != 0 || warnings != 0) {
+            List<String> readable = new ArrayList<>(lintCommand);
+            readable.set(readable.size() - 2, "--format=stylish");
+            throw new AssertionError("redocly lint of " + document + ": " + errors + " errors and " + warnings
+                    + " warnings (0 and 0 required):\n" + run(lint, readable).output().replaceAll("(?m)^.*[\u2551\u2554\u255a].*$\\R?", ""));
+        }
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(Path dir, List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int code = p.waitFor();
+            if (command.get(0).equals("npm") && code != 0) {
+                throw new IllegalStateException("npm ci in " + dir + " failed (" + code + "):\n" + out);
+            }
+            return new Result(code, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not run " + command + " (Node.js and npm must be on the PATH)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The project's root: the nearest directory above the module's with the {@code lint} folder. */
+    private static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("lint"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("No lint folder above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
     }
 }

@@ -60,7 +60,10 @@ public class CertificateResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirementsSet
     @Operation(summary = "Verify a certificate", description = "Send the compact JWS as application/jose (or text/plain, or JSON {\"jws\": \"...\"}). The answer says whether this service signed it with one of its published keys, unaltered and unexpired, and shows its content when the signature holds.")
-    @RequestBody(required = true, content = @Content(mediaType = CertificateDtos.JOSE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = CertificateDtos.JOSE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificateDtos.ToVerify.class))})
     @APIResponse(responseCode = "200", description = "Valid or not, and why", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class),
             examples = @ExampleObject(name = "tampered", value = "{\"valid\": false, \"reason\": \"BAD_SIGNATURE\", \"kid\": \"psi-cert-2026-1\"}")))
     @APIResponse(responseCode = "400", description = "An empty body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

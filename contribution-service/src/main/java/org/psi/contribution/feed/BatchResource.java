@@ -142,7 +142,7 @@ public class BatchResource {
 
     @GET
     @Operation(summary = "The caller's batches, newest first", description = "Cursor-paginated: ?limit= (1 to 500, default 50) and ?cursor= from the previous page's nextCursor.")
-    @APIResponse(responseCode = "200", description = "A page of batch summaries", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "200", description = "A page of batch summaries")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a platform", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -65,7 +65,7 @@ public class PensionRecordResource {
     @APIResponse(responseCode = "403", description = "Not an internal service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public View pensionRecord(@PathParam("workerId") UUID workerId,
-                              @Parameter(example = "310000") @QueryParam("claimRegion") List<String> claimRegion) {
+                              @Parameter(example = "[\"310000\"]") @QueryParam("claimRegion") List<String> claimRegion) {
         return View.of(records.of(workerId, claimRegion));
     }
 }

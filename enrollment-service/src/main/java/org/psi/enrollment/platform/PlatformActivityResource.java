@@ -73,7 +73,7 @@ public class PlatformActivityResource {
 
     @GET
     @Operation(operationId = "listActivityReports", summary = "The calling platform's activity reports", description = "In month and region order; cursor-paginated.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a platform", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -79,7 +79,7 @@ public class RegionResource {
     @Path("/{code}/enrollments")
     @RolesAllowed(Roles.OFFICER)
     @Operation(operationId = "regionEnrollments", summary = "Enrollments in a region", description = "For an officer of that region; a province officer also sees its cities. Cursor-paginated.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Bad region code, scheme, status, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an officer of this region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -45,7 +45,7 @@ public class RegionTransferResource {
     @Path("/{code}/transfers")
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "A region's transfer queue", description = "For an officer of that region (a province officer also sees its cities): cases coming IN or going OUT, by status, and overdue (the current step is past its due day in working days). Oldest first, cursor-paginated.")
-    @APIResponse(responseCode = "200", description = "One page of the queue", content = @Content(schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "200", description = "One page of the queue")
     @APIResponse(responseCode = "400", description = "Bad region code, direction, status, overdue, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an officer of this region", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

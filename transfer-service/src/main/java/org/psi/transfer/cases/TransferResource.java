@@ -107,7 +107,7 @@ public class TransferResource {
     @Path("/me")
     @RolesAllowed(Roles.WORKER)
     @Operation(summary = "The caller's transfers", description = "Newest first, cursor-paginated.")
-    @APIResponse(responseCode = "200", description = "One page of cases", content = @Content(schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "200", description = "One page of cases")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a worker", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -89,7 +89,7 @@ public class EstimateResource {
                     + "x years x 1%; personal-account pension = the account at retirement / the divisor of the age. With moveTo, "
                     + "{stay, move} side by side: the move contributes at the destination's wage from moveMonth (default next month) "
                     + "and claims where the claim rule puts the pension after it. Only the caller's own record; changes nothing.")
-    @APIResponse(responseCode = "200", description = "The estimate, or with moveTo both", content = @Content(schema = @Schema(oneOf = {View.class, Comparison.class})))
+    @APIResponse(responseCode = "200", description = "The estimate, or with moveTo both", content = @Content(schema = @Schema(anyOf = {View.class, Comparison.class})))
     @APIResponse(responseCode = "400", description = "A grade outside 60 to 300, a wage growth outside 0 to 20, a moveTo that is not a PENSION pooling region (a province) or the province already enrolled in, a moveMonth not YYYY-MM, in the past, at or after retirement, or without moveTo", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a worker", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -37,6 +37,15 @@ public class PublicDocumentFilter implements OASFilter {
         openAPI.setServers(List.of(OASFactory.createServer().url("{origin}").description(title)
                 .addVariable("origin", OASFactory.createServerVariable().defaultValue(url)
                         .description("Where the service is reached: the local stack's address by default, the public one in production"))));
+        // the realm this service trusts: its discovery document, as configured where it runs
+        config.getOptionalValue("quarkus.oidc.auth-server-url", String.class).filter(u -> u.startsWith("http"))
+                .ifPresent(realm -> {
+                    if (openAPI.getComponents() != null && openAPI.getComponents().getSecuritySchemes() != null) {
+                        openAPI.getComponents().getSecuritySchemes().values().stream()
+                                .filter(scheme -> scheme.getType() == org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.OPENIDCONNECT)
+                                .forEach(scheme -> scheme.setOpenIdConnectUrl(realm.replaceAll("/+$", "") + "/.well-known/openid-configuration"));
+                    }
+                });
         if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null && openAPI.getInfo().getLicense().getIdentifier() == null) {
             // an SPDX reference of a licence of PSI's own (no public licence is chosen yet)
             openAPI.getInfo().getLicense().setIdentifier("LicenseRef-PSI-Proprietary");

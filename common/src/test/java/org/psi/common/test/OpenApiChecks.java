@@ -118,4 +118,50 @@ public final class OpenApiChecks {
         }
         return dir;
     }
+
+    /**
+     * The shared responses (org.psi.common.openapi.SharedResponsesFilter): every operation that needs
+     * a token answers 401, every one that needs a role 403 naming its roles, every one 429; and the
+     * security scheme is OpenID Connect with the discovery document of the realm the service trusts.
+     */
+    @SuppressWarnings("unchecked")
+    public static void sharedResponsesAndTheOidcScheme(Map<String, Object> doc, String realmUrl) {
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("securitySchemes");
+        assertEquals(1, schemes.size(), "one security scheme: " + schemes);
+        Map<String, Object> scheme = (Map<String, Object>) schemes.values().iterator().next();
+        assertEquals("openIdConnect", scheme.get("type"));
+        assertEquals(realmUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration", scheme.get("openIdConnectUrl"));
+        List<String> wrong = new ArrayList<>();
+        int secured = 0;
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (!METHODS.contains(op.getKey())) {
+                    continue;
+                }
+                Map<String, Object> operation = (Map<String, Object>) op.getValue();
+                Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                if (!responses.containsKey("429")) {
+                    wrong.add(name + ": no 429");
+                }
+                List<Map<String, List<String>>> security = (List<Map<String, List<String>>>) operation.get("security");
+                if (security == null || security.isEmpty() || security.stream().allMatch(Map::isEmpty)) {
+                    continue;
+                }
+                secured++;
+                if (!responses.containsKey("401") || ((Map<String, Object>) responses.get("401")).get("content") == null) {
+                    wrong.add(name + ": no 401 problem");
+                }
+                List<String> roles = security.stream().flatMap(r -> r.values().stream()).flatMap(List::stream).toList();
+                if (!roles.isEmpty() && (!responses.containsKey("403") || ((Map<String, Object>) responses.get("403")).get("content") == null)) {
+                    wrong.add(name + ": needs " + roles + " but has no 403 problem");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        if (secured == 0) {
+            throw new AssertionError("no operation needs a token: the security requirements are missing");
+        }
+    }
 }

@@ -45,8 +45,6 @@ public class WorkerCertificateResource {
                     examples = @ExampleObject(name = "jws", value = "eyJraWQiOiJwc2ktY2VydC0yMDI2LTEiLCJ0eXAiOiJwc2ktY2VydGlmaWNhdGUrand0IiwiYWxnIjoiRVMyNTYifQ.eyJpc3MiOi....MEUCIQ")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificateView.class))})
     @APIResponse(responseCode = "400", description = "Missing or unknown scheme", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response certificate(@QueryParam("scheme") String scheme, @Context HttpHeaders headers) {
         CertificateService.Certificate c = certificates.issue(caller.subject(), scheme);

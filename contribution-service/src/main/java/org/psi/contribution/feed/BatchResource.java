@@ -102,7 +102,6 @@ public class BatchResource {
                     {"type": "https://psi.example/problems/invalid-feed", "title": "Invalid feed", "status": 400,
                      "detail": "1 of 2 lines are malformed (1 errors); nothing was applied. Fix them and send the feed again.",
                      "errors": [{"field": "amountFen", "line": 2, "code": "AMOUNT_OUT_OF_RANGE", "message": "amountFen is 1 to 10000000 fen"}]}""")))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a platform, or no platform is registered for this client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More lines or bytes than a batch may have; nothing applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not JSON, NDJSON or CSV", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -133,8 +132,6 @@ public class BatchResource {
     @Path("/{batchId}")
     @Operation(operationId = "getBatch", summary = "The report of one of the caller's batches", description = "Another platform's batch is not found (404).")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a platform", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No batch of the caller has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Report get(@PathParam("batchId") UUID batchId) {
         return Report.of(feeds.report(batchId, caller.clientId()));
@@ -144,8 +141,6 @@ public class BatchResource {
     @Operation(summary = "The caller's batches, newest first", description = "Cursor-paginated: ?limit= (1 to 500, default 50) and ?cursor= from the previous page's nextCursor.")
     @APIResponse(responseCode = "200", description = "A page of batch summaries")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a platform", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<Summary> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int rows = Page.limit(limit);
         String after = Cursors.decode(cursor);

@@ -41,8 +41,6 @@ public class TransferFundsResource {
     @Operation(summary = "What a transfer would move", description = "The whole individual account balance in fromRegion; for PENSION also 12% of the base of every month counted in fromRegion (not moved by an earlier transfer) from its pooled fund; MEDICAL moves the individual account only. With the counted months of every region.")
     @APIResponse(responseCode = "200", description = "The quote", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Quote.class)))
     @APIResponse(responseCode = "400", description = "Scheme not PENSION/MEDICAL, or not a pooling region of it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an internal service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Quote quote(@PathParam("workerId") UUID workerId, @QueryParam("scheme") String scheme,
                        @QueryParam("fromRegion") String fromRegion) {
@@ -55,8 +53,6 @@ public class TransferFundsResource {
     @Operation(summary = "Hold what the transfer would move", description = "Freezes the quote as a hold. A repeat with the same transfer id answers the same hold; 409 if the id holds something else or another open hold of the worker's scheme in fromRegion exists.")
     @APIResponse(responseCode = "200", description = "The hold", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Hold.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, scheme or regions", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an internal service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The transfer id holds something else, or another hold is open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Hold hold(@PathParam("transferId") UUID transferId, @Valid @NotNull HoldRequest body) {
@@ -69,8 +65,6 @@ public class TransferFundsResource {
     @Path("/transfers/{transferId}/commit")
     @Operation(summary = "Move the held funds", description = "Posts the move in one balanced posting, unique by transfer id: the individual account balance from fromRegion to toRegion, and the pooled share from the pooled fund of fromRegion to that of toRegion, as the ledger holds them now (a contribution booked since the hold moves too). A repeat changes nothing and answers the same.")
     @APIResponse(responseCode = "200", description = "Committed (now or before)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Hold.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an internal service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No hold for this transfer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The hold was released", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Hold commit(@PathParam("transferId") UUID transferId) {
@@ -81,8 +75,6 @@ public class TransferFundsResource {
     @Path("/transfers/{transferId}/release")
     @Operation(summary = "Drop a hold that was not committed", description = "Status RELEASED; a repeat changes nothing. A transfer that holds nothing (its hold request has not arrived) is remembered as released: a hold request arriving later answers RELEASED and holds nothing.")
     @APIResponse(responseCode = "200", description = "Released (now or before)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Hold.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an internal service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The hold was committed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Hold release(@PathParam("transferId") UUID transferId) {
         TransferHold h = holds.release(transferId);

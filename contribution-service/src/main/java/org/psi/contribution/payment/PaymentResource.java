@@ -45,8 +45,6 @@ public class PaymentResource {
     @APIResponse(responseCode = "201", description = "Posted (or, with Idempotent-Replayed: true, posted before)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Payment.class)))
     @APIResponse(responseCode = "200", description = "This paymentRef was posted before with the same content; nothing new", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Payment.class)))
     @APIResponse(responseCode = "400", description = "Missing key or field, unknown scheme, OCCUPATIONAL_INJURY, bad or future month, amount out of bounds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The paymentRef was used for another payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Key reused with another body, not enrolled that month, no policy, or more than is still due", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

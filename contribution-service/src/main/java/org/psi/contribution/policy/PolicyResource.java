@@ -45,7 +45,6 @@ public class PolicyResource {
     @Operation(operationId = "getPolicy", summary = "A region's policy for a year", description = "The version in force: average monthly wage, base floor and ceiling (percent of the wage), pension and medical rates with the individual account's points, and the occupational-injury fee per order by sector. A city without its own policy uses its province's for pricing. The answer can be sent back with PUT.")
     @APIResponse(responseCode = "200", description = "The policy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No policy for that region and year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public View get(@PathParam("code") String code, @PathParam("year") int year) {
         return View.of(policies.get(PolicyService.poolingRegion(code), year));
@@ -57,7 +56,6 @@ public class PolicyResource {
     @Operation(summary = "Every version of a region's policy for a year", description = "Newest first, each with when it took effect and who set it.")
     @APIResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyDtos.Versions.class)))
     @APIResponse(responseCode = "400", description = "Not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No policy for that region and year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PolicyDtos.Versions versions(@PathParam("code") String code, @PathParam("year") int year) {
         RegionCode region = PolicyService.poolingRegion(code);
@@ -72,7 +70,6 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "Changed (a new version), or unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "A field missing or of the wrong type, not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin, nor an officer of this region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The policy of a year before last is read-only (re-assess instead)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not a valid policy: a bound broken (every broken field listed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -61,8 +61,6 @@ public class PensionRecordResource {
             description = "From the whole PENSION statement: the base grade in force this month of the current PENSION enrollment; every counted month (paid in full) with its region, base and the average monthly wage of the policy version it was assessed under; the individual account balance; and for each claimRegion asked (up to 40) the average monthly wage of its newest policy not after this year (left out when the region has none). Changes nothing.")
     @APIResponse(responseCode = "200", description = "The record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "A claimRegion that is not a PENSION pooling region, or more than 40", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an internal service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public View pensionRecord(@PathParam("workerId") UUID workerId,
                               @Parameter(example = "[\"310000\"]") @QueryParam("claimRegion") List<String> claimRegion) {

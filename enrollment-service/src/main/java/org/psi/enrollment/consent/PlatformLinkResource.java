@@ -47,8 +47,6 @@ public class PlatformLinkResource {
     @APIResponse(responseCode = "201", description = "Linked", content = @Content(schema = @Schema(implementation = Link.class)))
     @APIResponse(responseCode = "200", description = "Already linked", content = @Content(schema = @Schema(implementation = Link.class)))
     @APIResponse(responseCode = "400", description = "Unknown platform", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a worker")
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response grant(@Valid @NotNull LinkRequest body) {
         ConsentService.Granted granted = consents.grant(workers.me(caller.subject()), body.platformCode());
@@ -61,8 +59,6 @@ public class PlatformLinkResource {
     @GET
     @Operation(operationId = "listMyConsents", summary = "My consents, active and revoked")
     @APIResponse(responseCode = "200", description = "The consents", content = @Content(schema = @Schema(implementation = Link.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a worker")
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<Link> list() {
         return consents.ofWorker(workers.me(caller.subject())).stream().map(Link::of).toList();
@@ -72,8 +68,6 @@ public class PlatformLinkResource {
     @Path("/{platformCode}")
     @Operation(summary = "Revoke a platform's right to contribute for me", description = "Lines the platform sends after now are rejected; lines already accepted stay.")
     @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = Link.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a worker")
     @APIResponse(responseCode = "404", description = "No active link to this platform", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Link revoke(@PathParam("platformCode") String platformCode) {
         return Link.of(consents.revoke(workers.me(caller.subject()), platformCode));

@@ -51,8 +51,6 @@ public class EnrollmentResource {
     @Operation(summary = "Enrol in a scheme", description = "The region must be a pooling region of the scheme; PENSION and MEDICAL need a baseGrade of 60 to 300. One current enrollment per scheme nationwide: to change region, apply for a transfer.")
     @APIResponse(responseCode = "201", description = "Enrolled", content = @Content(schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Unknown scheme, not a pooling region, grade out of range, bad month", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a worker")
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already enrolled in this scheme (apply for a transfer instead)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Outside the age limits", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -66,8 +64,6 @@ public class EnrollmentResource {
     @GET
     @Operation(operationId = "listMyEnrollments", summary = "The caller's enrollments with their history", description = "Status, region, base grade changes and covered months of every enrollment, current and closed.")
     @APIResponse(responseCode = "200", description = "The enrollments", content = @Content(schema = @Schema(implementation = View.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a worker")
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<View> list() {
         YearMonth thisMonth = YearMonth.now(clock);
@@ -79,8 +75,6 @@ public class EnrollmentResource {
     @Operation(summary = "Change the base grade, or suspend or reactivate", description = "Takes effect from the next month; the history is kept.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Nothing to change, grade out of range, or a status other than SUSPENDED/ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a worker")
     @APIResponse(responseCode = "404", description = "No such enrollment of the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The enrollment is closed or temporary", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public View change(@PathParam("id") UUID id, @Valid @NotNull Change body) {

@@ -42,7 +42,6 @@ public class EventFeedResource {
     @Operation(summary = "Events after a position", description = "The events of the streams the calling service reads, in commit order, after `after` (which also acknowledges that everything up to it has been applied); waits up to `waitSeconds` when there is none yet. `next` is the position to ask after next time.")
     @APIResponse(responseCode = "200", description = "A page of events", content = @Content(schema = @Schema(implementation = FeedPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an internal service, or one that reads no stream here", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedPage events(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
                            @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(EventFeed.MAX_LIMIT) int limit,
@@ -54,7 +53,6 @@ public class EventFeedResource {
     @Path("/workers/by-subject/{subject}")
     @Operation(summary = "One worker's current state as events", description = "For a service that meets a login it keeps no copy of yet: the worker's state in each stream the calling service reads, each event carrying the position of the worker's latest event; after that the feed keeps the copy up to date.")
     @APIResponse(responseCode = "200", description = "The worker's state, as events", content = @Content(schema = @Schema(implementation = FeedPage.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an internal service, or one that reads no stream here", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No worker has registered with this login", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedPage workerBySubject(@jakarta.ws.rs.PathParam("subject") String subject) {

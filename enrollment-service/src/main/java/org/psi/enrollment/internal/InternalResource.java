@@ -48,8 +48,6 @@ public class InternalResource {
     @Operation(summary = "Who may a platform contribute for", description = "One round trip per contribution batch: for each citizen ID (up to 50,000), the worker's enrollments per scheme with region, covered months and base grades, and the consents this platform holds, with their times.")
     @APIResponse(responseCode = "200", description = "One answer per ID, in order", content = @Content(schema = @Schema(implementation = EligibilityResponse.class)))
     @APIResponse(responseCode = "400", description = "No IDs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an internal service")
     @APIResponse(responseCode = "404", description = "No platform for this client id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Too many IDs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EligibilityResponse eligibility(@Valid @NotNull EligibilityRequest body) {
@@ -66,8 +64,6 @@ public class InternalResource {
     @Path("/workers/{workerId}")
     @Operation(summary = "One worker's enrollments and consents, by worker id")
     @APIResponse(responseCode = "200", description = "The worker", content = @Content(schema = @Schema(implementation = WorkerRecord.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an internal service")
     @APIResponse(responseCode = "404", description = "No such worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WorkerRecord worker(@PathParam("workerId") UUID workerId) {
         return WorkerRecord.of(directory.byId(workerId));
@@ -77,8 +73,6 @@ public class InternalResource {
     @Path("/workers/by-subject/{subject}")
     @Operation(operationId = "workerRecordBySubject", summary = "One worker's enrollments and consents, by the subject of their login")
     @APIResponse(responseCode = "200", description = "The worker", content = @Content(schema = @Schema(implementation = WorkerRecord.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an internal service")
     @APIResponse(responseCode = "404", description = "No worker has registered with this login", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WorkerRecord workerBySubject(@PathParam("subject") String subject) {
         return WorkerRecord.of(directory.bySubject(subject));
@@ -89,8 +83,6 @@ public class InternalResource {
     @Operation(summary = "Move a worker's current enrollment to another region for a transfer", description = "Idempotent by transfer id: a repeat answers the first result. MOVE closes the source and opens an ACTIVE enrollment at the destination; TEMPORARY opens a temporary contribution account there. The base grade carries over.")
     @APIResponse(responseCode = "200", description = "Moved (now or before)", content = @Content(schema = @Schema(implementation = MoveResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or not a pooling region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an internal service")
     @APIResponse(responseCode = "409", description = "No current enrollment, same region, or this transfer id moved something else", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MoveResponse move(@PathParam("transferId") UUID transferId, @Valid @NotNull MoveRequest body) {
         MoveService.Moved moved = moves.move(transferId, new MoveService.Move(body.workerId(), body.scheme(),

@@ -62,8 +62,6 @@ public class PlatformActivityResource {
     @APIResponse(responseCode = "201", description = "First report for this month and region", content = @Content(schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "200", description = "Replaced or repeated", content = @Content(schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Bad month, future month, bad or non-statistics region, activeWorkers missing or out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a platform", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No platform is registered for this client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(@PathParam("month") String month, @PathParam("region") String region, @Valid @NotNull Report body) {
         Platform platform = platforms.byClientId(caller.clientId());
@@ -75,8 +73,6 @@ public class PlatformActivityResource {
     @Operation(operationId = "listActivityReports", summary = "The calling platform's activity reports", description = "In month and region order; cursor-paginated.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a platform", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No platform is registered for this client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<View> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         Platform platform = platforms.byClientId(caller.clientId());

@@ -39,8 +39,6 @@ public class PlatformResource {
     @Operation(operationId = "registerPlatform", summary = "Register a platform", description = "The credit code must be a valid unified social credit code (GB 32100); the client id is the OIDC client the platform's servers log in with.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Invalid credit code, code or sector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "Code, credit code or client id already registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull Registration body) {
         Platform p = platforms.register(new PlatformService.Registration(body.code(), body.name(), body.creditCode(),
@@ -53,8 +51,6 @@ public class PlatformResource {
     @RolesAllowed(Roles.PLATFORM)
     @Operation(operationId = "myPlatform", summary = "The calling platform", description = "Matched by the client id of the token.")
     @APIResponse(responseCode = "200", description = "The platform", content = @Content(schema = @Schema(implementation = View.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a platform")
     @APIResponse(responseCode = "404", description = "No platform is registered for this client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public View me() {
         return View.of(platforms.byClientId(caller.clientId()));

@@ -70,7 +70,6 @@ public class RegionResource {
     @Authenticated
     @Operation(summary = "The pooling regions", description = "Provinces pool PENSION and OCCUPATIONAL_INJURY; prefecture-level cities pool MEDICAL.")
     @APIResponse(responseCode = "200", description = "The regions", content = @Content(schema = @Schema(implementation = Region.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     public List<Region> regions() {
         return PoolingRegions.all().stream().map(r -> new Region(r.code().value(), r.name(), r.level(), r.schemes())).toList();
     }
@@ -81,7 +80,6 @@ public class RegionResource {
     @Operation(operationId = "regionEnrollments", summary = "Enrollments in a region", description = "For an officer of that region; a province officer also sees its cities. Cursor-paginated.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Bad region code, scheme, status, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an officer of this region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<RegionEntry> enrollments(@PathParam("code") String code, @QueryParam("scheme") String scheme,
                                          @QueryParam("status") String status, @QueryParam("limit") Integer limit,

@@ -66,7 +66,6 @@ public class StatisticsResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)),
             @Content(mediaType = StatCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Missing or malformed month, from/to or region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an auditor or officer, or a region outside the officer's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response coverage(@QueryParam("month") String month, @QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("region") String region, @Context HttpHeaders headers) {

@@ -43,8 +43,6 @@ public class WorkerResource {
     @Operation(summary = "Register the calling worker", description = "Binds the token subject to a citizen ID. The ID is validated (GB 11643), stored encrypted, and shown masked from now on.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = Profile.class)))
     @APIResponse(responseCode = "400", description = "Invalid citizen ID, unknown region or missing field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a worker")
     @APIResponse(responseCode = "409", description = "This login or this citizen ID is already registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull Registration body) {
         Worker w = workers.register(caller.subject(), new WorkerService.Registration(
@@ -57,8 +55,6 @@ public class WorkerResource {
     @RolesAllowed(Roles.WORKER)
     @Operation(summary = "The calling worker's profile", description = "The citizen ID is masked to its last 4 characters.")
     @APIResponse(responseCode = "200", description = "The profile", content = @Content(schema = @Schema(implementation = Profile.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a worker")
     @APIResponse(responseCode = "404", description = "Not registered yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Profile me() {
         return Profile.of(workers.me(caller.subject()), null);
@@ -71,7 +67,6 @@ public class WorkerResource {
             description = "With reveal=true and a reason, an officer sees the full citizen ID; the read is audited.")
     @APIResponse(responseCode = "200", description = "The profile", content = @Content(schema = @Schema(implementation = Profile.class)))
     @APIResponse(responseCode = "400", description = "reveal=true without a reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Wrong role, or reveal asked by someone other than an officer")
     @APIResponse(responseCode = "404", description = "No such worker in the caller's region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Profile byId(@PathParam("workerId") UUID workerId, @QueryParam("reveal") boolean reveal,

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Page;
 import org.psi.common.api.Problem;
@@ -28,7 +27,6 @@ import org.psi.transfer.cases.TransferDtos.QueueEntry;
 @Path("/api/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Transfer queue", description = "The officers' queue of transfers coming in and going out")
-@SecurityRequirement(name = "bearer")
 public class RegionTransferResource {
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
@@ -47,7 +45,6 @@ public class RegionTransferResource {
     @Operation(summary = "A region's transfer queue", description = "For an officer of that region (a province officer also sees its cities): cases coming IN or going OUT, by status, and overdue (the current step is past its due day in working days). Oldest first, cursor-paginated.")
     @APIResponse(responseCode = "200", description = "One page of the queue")
     @APIResponse(responseCode = "400", description = "Bad region code, direction, status, overdue, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an officer of this region", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<QueueEntry> queue(@Parameter(example = "310000") @PathParam("code") String code,
                                   @Parameter(description = "IN or OUT; both when absent") @QueryParam("direction") String direction,

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Page;
 import org.psi.common.api.Problem;
@@ -43,7 +42,6 @@ import org.psi.transfer.saga.SagaWorker;
 @Path("/api/transfers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Transfers", description = "Moving a worker's pension or medical insurance from one region to another")
-@SecurityRequirement(name = "bearer")
 public class TransferResource {
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
@@ -70,8 +68,6 @@ public class TransferResource {
     @APIResponse(responseCode = "200", description = "The preview", content = @Content(schema = @Schema(implementation = PreviewView.class)))
     @APIResponse(responseCode = "400", description = "Missing or unknown scheme, a scheme with nothing to transfer (OCCUPATIONAL_INJURY), a region that is not a pooling region of the scheme, or the region the enrollment is already in", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "nothing to transfer", value = "{\"type\":\"https://psi.example/problems/validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"Occupational injury protection has nothing to transfer: cover follows each covered day\",\"errors\":[{\"field\":\"scheme\",\"code\":\"NOTHING_TO_TRANSFER\",\"message\":\"Occupational injury protection has nothing to transfer: cover follows each covered day\"}]}")))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No active enrollment in this scheme", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The enrollment-service or contribution-service did not answer", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -86,8 +82,6 @@ public class TransferResource {
     @APIResponse(responseCode = "201", description = "The case (or, for a repeated Idempotency-Key, the case made the first time)", content = @Content(schema = @Schema(implementation = Receipt.class),
             examples = @ExampleObject(name = "submitted", value = "{\"id\":\"5f0c8f3e-8a55-4f7b-9d0e-2b1f3c4d5e6f\",\"status\":\"SUBMITTED\",\"scheme\":\"PENSION\",\"route\":\"MOVE\",\"fromRegion\":\"440000\",\"toRegion\":\"310000\",\"submittedAt\":\"2026-03-02T02:00:00Z\",\"temporaryAccount\":{\"applies\":false,\"reason\":\"Aged 35: ...\"},\"deadlines\":[{\"step\":\"REVIEW\",\"workingDays\":15,\"startedOn\":\"2026-03-02\",\"dueOn\":\"2026-03-23\",\"overdue\":false},{\"step\":\"TRANSFER_OUT\",\"workingDays\":15,\"overdue\":false},{\"step\":\"TRANSFER_IN\",\"workingDays\":15,\"overdue\":false}]}")))
     @APIResponse(responseCode = "400", description = "Invalid body or Idempotency-Key, nothing to transfer, not a pooling region, the same region", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No active enrollment in this scheme, or a transfer of this scheme is already open", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -109,8 +103,6 @@ public class TransferResource {
     @Operation(summary = "The caller's transfers", description = "Newest first, cursor-paginated.")
     @APIResponse(responseCode = "200", description = "One page of cases")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<TransferView> mine(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int rows = Page.limit(limit);
         LocalDate today = cases.today();
@@ -124,7 +116,6 @@ public class TransferResource {
     @RolesAllowed({Roles.WORKER, Roles.OFFICER, Roles.ADMIN})
     @Operation(summary = "A transfer case", description = "For the worker who applied, an officer of the source or destination region (a province covers its cities), or an admin: the status, current step, deadlines (overdue flagged), funds held and the saga's progress. Anyone else gets 404.")
     @APIResponse(responseCode = "200", description = "The case", content = @Content(schema = @Schema(implementation = TransferView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Wrong role, or an officer token without a region", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public TransferView get(@PathParam("id") UUID id) {
@@ -137,8 +128,6 @@ public class TransferResource {
     @Operation(summary = "The event trail of a case", description = "Every step as an event carrying the hash of the one before (SHA-256). The integrity block says whether every event still leads to the head hash kept with the case: a changed, removed or inserted event is detected. Cursor-paginated by sequence number.")
     @APIResponse(responseCode = "200", description = "The trail", content = @Content(schema = @Schema(implementation = EventTrail.class)))
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Wrong role", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public EventTrail events(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int rows = Page.limit(limit);
@@ -154,8 +143,6 @@ public class TransferResource {
     @RolesAllowed(Roles.WORKER)
     @Operation(summary = "Withdraw an application", description = "By the worker who applied, until the destination has accepted. Any hold on the funds is released.")
     @APIResponse(responseCode = "200", description = "CANCELLED", content = @Content(schema = @Schema(implementation = TransferView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case of the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already accepted, or already ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public TransferView cancel(@PathParam("id") UUID id) {
@@ -167,7 +154,6 @@ public class TransferResource {
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Accept a transfer in (同意接收)", description = "By an officer of the destination region. Starts the source's transfer-out deadline; on the temporary-account route, the destination's temporary account is opened and the case completes.")
     @APIResponse(responseCode = "200", description = "ACCEPTED", content = @Content(schema = @Schema(implementation = TransferView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an officer, or an officer of the source rather than the destination", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case in the officer's regions", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not SUBMITTED (already decided, cancelled or ended)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -181,7 +167,6 @@ public class TransferResource {
     @Operation(summary = "Refuse a transfer in, with reasons", description = "By an officer of the destination region, with a written reason. Any hold on the funds is released.")
     @APIResponse(responseCode = "200", description = "REJECTED", content = @Content(schema = @Schema(implementation = TransferView.class)))
     @APIResponse(responseCode = "400", description = "No reason, or one over 1000 characters", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an officer of the destination region", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case in the officer's regions", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not SUBMITTED", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -194,7 +179,6 @@ public class TransferResource {
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Transfer the relationship and funds out", description = "By an officer of the source region, after acceptance. The case becomes TRANSFERRED_OUT; the saga then moves the enrollment and commits the held funds, and the case becomes COMPLETED by itself.")
     @APIResponse(responseCode = "200", description = "TRANSFERRED_OUT", content = @Content(schema = @Schema(implementation = TransferView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an officer of the source region", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case in the officer's regions", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not yet accepted, already transferred out or ended, or a temporary-account case (nothing moves)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

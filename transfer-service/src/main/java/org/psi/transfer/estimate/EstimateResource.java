@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
 import org.psi.common.domain.RetirementAge;
@@ -24,7 +23,6 @@ import org.psi.common.security.Roles;
 @Path("/api/pension/estimate")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Pension estimate", description = "A worker's own monthly pension at retirement, estimated; with a move, side by side")
-@SecurityRequirement(name = "bearer")
 public class EstimateResource {
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
@@ -91,8 +89,6 @@ public class EstimateResource {
                     + "and claims where the claim rule puts the pension after it. Only the caller's own record; changes nothing.")
     @APIResponse(responseCode = "200", description = "The estimate, or with moveTo both", content = @Content(schema = @Schema(anyOf = {View.class, Comparison.class})))
     @APIResponse(responseCode = "400", description = "A grade outside 60 to 300, a wage growth outside 0 to 20, a moveTo that is not a PENSION pooling region (a province) or the province already enrolled in, a moveMonth not YYYY-MM, in the past, at or after retirement, or without moveTo", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A province the estimate needs has no average wage published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The enrollment-service or contribution-service did not answer", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

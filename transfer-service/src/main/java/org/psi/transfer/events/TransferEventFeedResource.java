@@ -41,7 +41,6 @@ public class TransferEventFeedResource {
             description = "The events of the streams the calling service reads, in commit order, after `after` (which also acknowledges that everything up to it has been applied); waits up to `waitSeconds` when there is none yet. `next` is the position to ask after next time.")
     @APIResponse(responseCode = "200", description = "A page of events", content = @Content(schema = @Schema(implementation = FeedPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an internal service, or one that reads no stream here", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedPage events(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
                            @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(EventFeed.MAX_LIMIT) int limit,

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
 import org.psi.common.api.StatisticsEndpoint;
@@ -30,8 +29,6 @@ import org.psi.transfer.stats.TransferStatisticsStore.CellRow;
  */
 @Path("/api/statistics")
 @Tag(name = "Statistics", description = "Transfers in and out by region and scheme, days per step and the share within deadline, with small cells withheld; as JSON or as CSV (Accept: text/csv)")
-@SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TransferStatisticsResource {
 
     private final StatisticsEndpoint<TransferStatDimension, CellRow> transfers;

@@ -1,0 +1,104 @@
+package org.psi.common.openapi;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.psi.common.api.Problem;
+import org.psi.common.ratelimit.RateLimitHeaders;
+
+/**
+ * The responses every operation shares, written once here instead of on each resource method, into
+ * every operation that does not describe its own:
+ * <ul>
+ * <li>401 for an operation that needs a token (it has a security requirement): none, expired,
+ * tampered, of another issuer or audience, or not an access token;</li>
+ * <li>403 for one that needs a role (the roles of its requirement), naming the roles;</li>
+ * <li>429 for every one (every endpoint has a rate limit, see
+ * {@link org.psi.common.ratelimit.RateLimitFilter}), with its {@code Retry-After}, {@code RateLimit}
+ * and {@code RateLimit-Policy} headers.</li>
+ * </ul>
+ * All three carry the problem+json body.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class SharedResponsesFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation op : item.getOperations().values()) {
+                if (op.getResponses() == null) {
+                    op.setResponses(OASFactory.createAPIResponses());
+                }
+                List<String> roles = roles(op, openAPI);
+                if (roles != null && undescribed(op, "401")) {
+                    op.getResponses().addAPIResponse("401", problem("No valid access token: none, expired, altered, "
+                            + "of another issuer or audience, or not an access token"));
+                }
+                if (roles != null && !roles.isEmpty() && undescribed(op, "403")) {
+                    op.getResponses().addAPIResponse("403", problem("The token has none of the roles this needs: "
+                            + String.join(", ", roles)));
+                }
+                if (!op.getResponses().hasAPIResponse("429")) {
+                    op.getResponses().addAPIResponse("429", tooManyRequests());
+                }
+            }
+        }
+    }
+
+    /** The roles of the operation's security requirement ({@code []} for any signed-in caller); null if it needs no token. */
+    private static List<String> roles(Operation op, OpenAPI openAPI) {
+        List<SecurityRequirement> requirements = op.getSecurity() != null ? op.getSecurity() : openAPI.getSecurity();
+        if (requirements == null || requirements.isEmpty() || requirements.stream().allMatch(r -> r.getSchemes() == null || r.getSchemes().isEmpty())) {
+            return null;
+        }
+        Set<String> roles = new TreeSet<>();
+        requirements.forEach(r -> r.getSchemes().values().forEach(scopes -> {
+            if (scopes != null) {
+                roles.addAll(scopes);
+            }
+        }));
+        return List.copyOf(roles);
+    }
+
+    /** No response of this status, or only the bare one SmallRye adds to a secured operation (no body). */
+    private static boolean undescribed(Operation op, String status) {
+        APIResponse r = op.getResponses().getAPIResponse(status);
+        return r == null || r.getContent() == null && r.getRef() == null;
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
+    }
+
+    static APIResponse tooManyRequests() {
+        return OASFactory.createAPIResponse()
+                .description("Too many requests from this caller (or address) for this group of endpoints: wait Retry-After seconds")
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))))
+                .addHeader("Retry-After", header("Seconds until a request of this group is accepted again", Schema.SchemaType.INTEGER))
+                .addHeader(RateLimitHeaders.RATE_LIMIT, header(
+                        "The caller's quota left in the policy's window (IETF draft-ietf-httpapi-ratelimit-headers): \"group\";r=remaining;t=seconds until reset",
+                        Schema.SchemaType.STRING))
+                .addHeader(RateLimitHeaders.RATE_LIMIT_POLICY, header(
+                        "The policy: \"group\";q=quota;w=window in seconds", Schema.SchemaType.STRING));
+    }
+
+    private static Header header(String description, Schema.SchemaType type) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(type));
+    }
+}

@@ -46,10 +46,6 @@ public class PublicDocumentFilter implements OASFilter {
                                 .forEach(scheme -> scheme.setOpenIdConnectUrl(realm.replaceAll("/+$", "") + "/.well-known/openid-configuration"));
                     }
                 });
-        if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null && openAPI.getInfo().getLicense().getIdentifier() == null) {
-            // an SPDX reference of a licence of PSI's own (no public licence is chosen yet)
-            openAPI.getInfo().getLicense().setIdentifier("LicenseRef-PSI-Proprietary");
-        }
     }
 
     /** Removes every path under {@code /internal}. */

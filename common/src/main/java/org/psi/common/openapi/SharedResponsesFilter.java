@@ -23,6 +23,7 @@ import org.psi.common.ratelimit.RateLimitHeaders;
  * <li>401 for an operation that needs a token (it has a security requirement): none, expired,
  * tampered, of another issuer or audience, or not an access token;</li>
  * <li>403 for one that needs a role (the roles of its requirement), naming the roles;</li>
+ * <li>400 for one with a path parameter, 406 for one that answers a body, 413 and 415 for one that takes one;</li>
  * <li>429 for every one (every endpoint has a rate limit, see
  * {@link org.psi.common.ratelimit.RateLimitFilter}), with its {@code Retry-After}, {@code RateLimit}
  * and {@code RateLimit-Policy} headers.</li>
@@ -51,6 +52,24 @@ public class SharedResponsesFilter implements OASFilter {
                     op.getResponses().addAPIResponse("403", problem("The token has none of the roles this needs: "
                             + String.join(", ", roles)));
                 }
+                if (hasPathParameter(op, item) && !op.getResponses().hasAPIResponse("400")) {
+                    op.getResponses().addAPIResponse("400", problem("A value in the path that is not valid (an id that is not a UUID, a malformed code)"));
+                }
+                if (op.getRequestBody() != null && !op.getResponses().hasAPIResponse("413")) {
+                    op.getResponses().addAPIResponse("413", problem("A body larger than this operation takes"));
+                }
+                if (op.getRequestBody() != null && !op.getResponses().hasAPIResponse("415")) {
+                    op.getResponses().addAPIResponse("415", problem("A Content-Type this operation does not take"));
+                }
+                if (answersContent(op) && !op.getResponses().hasAPIResponse("406")) {
+                    op.getResponses().addAPIResponse("406", problem("None of the media types the Accept header names is one this operation answers"));
+                }
+                // every refusal of PSI carries a problem: a 4xx described without a body gets the problem body
+                op.getResponses().getAPIResponses().forEach((status, response) -> {
+                    if (status.startsWith("4") && response.getContent() == null && response.getRef() == null) {
+                        response.setContent(problem(response.getDescription()).getContent());
+                    }
+                });
                 if (!op.getResponses().hasAPIResponse("429")) {
                     op.getResponses().addAPIResponse("429", tooManyRequests());
                 }
@@ -71,6 +90,19 @@ public class SharedResponsesFilter implements OASFilter {
             }
         }));
         return List.copyOf(roles);
+    }
+
+    private static boolean hasPathParameter(Operation op, PathItem item) {
+        return java.util.stream.Stream.concat(
+                        op.getParameters() == null ? java.util.stream.Stream.empty() : op.getParameters().stream(),
+                        item.getParameters() == null ? java.util.stream.Stream.empty() : item.getParameters().stream())
+                .anyMatch(p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.PATH);
+    }
+
+    private static boolean answersContent(Operation op) {
+        return op.getResponses().getAPIResponses().entrySet().stream()
+                .anyMatch(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null
+                        && e.getValue().getContent().getMediaTypes() != null && !e.getValue().getContent().getMediaTypes().isEmpty());
     }
 
     /** No response of this status, or only the bare one SmallRye adds to a secured operation (no body). */

@@ -117,9 +117,8 @@ public class StatisticsDocumentFilter implements OASFilter {
             switch (param.getName()) {
                 case "month", "to" -> param.setExample(month);
                 case "from" -> param.setExample(p.exampleMonth().withMonth(1).toString());
-                // an array given as one comma-separated value (?groupBy=region,direction), or repeated
-                case "groupBy" -> param.description("Any of " + groupBy + "; comma-separated or repeated").explode(false)
-                        .style(Parameter.Style.FORM)
+                // repeated (?groupBy=region&groupBy=direction) or comma-separated in one (?groupBy=region,direction)
+                case "groupBy" -> param.description("Any of " + groupBy + "; repeated, or comma-separated in one")
                         .example(p.exampleGroupBy().stream().map(GroupingDimension::apiName).toList());
                 default -> { }
             }

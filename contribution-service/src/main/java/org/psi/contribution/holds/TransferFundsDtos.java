@@ -37,7 +37,9 @@ public final class TransferFundsDtos {
 
     @Schema(name = "TransferHold", description = "HELD and RELEASED show the held amounts; COMMITTED what the commit moved")
     public record Hold(UUID transferId, @Schema(enumeration = {"HELD", "COMMITTED", "RELEASED"}) String status,
-                       UUID workerId, String scheme, String fromRegion, String toRegion,
+                       @Schema(nullable = true, description = "Absent when the transfer was released before it held anything") UUID workerId,
+                       @Schema(nullable = true) String scheme, @Schema(nullable = true) String fromRegion,
+                       @Schema(nullable = true) String toRegion,
                        long individualAccountFen, long pooledFundFen, int months) {
         static Hold of(TransferHold h) {
             boolean committed = h.status == TransferHold.Status.COMMITTED;

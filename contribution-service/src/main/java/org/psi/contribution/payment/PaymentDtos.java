@@ -28,7 +28,7 @@ public final class PaymentDtos {
                           @Schema(example = "25200", description = "To the region's pooled fund") long pooledFundFen,
                           @Schema(example = "187200") Long monthDueFen, @Schema(example = "187200") long monthPaidFen,
                           @Schema(example = "PAID", enumeration = {"PAID", "PARTIAL", "UNPAID"}) String monthStatus,
-                          Instant postedAt) {
+                          @Schema(nullable = true, description = "When the payment was posted (null when nothing was posted)") Instant postedAt) {
         static Payment of(PaymentService.Payment p) {
             return new Payment(p.paymentRef(), p.scheme().name(), p.month(), p.region(), p.amountFen(), p.individualFen(),
                     p.pooledFen(), p.dueFen(), p.paidFen(), p.monthStatus().name(), p.postedAt());

@@ -40,7 +40,7 @@ public final class EnrollmentDtos {
     }
 
     @Schema(name = "MonthRange")
-    public record Months(@Schema(example = "2026-01") YearMonth from, @Schema(example = "2026-11", nullable = true) YearMonth to) {
+    public record Months(@Schema(example = "2026-01") YearMonth from, @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$", example = "2026-11", nullable = true) YearMonth to) {
         public static Months of(MonthRange r) {
             return new Months(r.from(), r.to());
         }
@@ -54,7 +54,7 @@ public final class EnrollmentDtos {
             @Schema(example = "440000") String region,
             EnrollmentStatus status,
             @Schema(example = "2026-01") YearMonth startMonth,
-            @Schema(nullable = true) YearMonth endMonth,
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$", example = "2026-12", nullable = true) YearMonth endMonth,
             @Schema(description = "The base grade in force this month", nullable = true) Integer baseGrade,
             @Schema(description = "A grade change waiting for next month", nullable = true) Integer nextBaseGrade,
             List<Grade> gradeHistory,

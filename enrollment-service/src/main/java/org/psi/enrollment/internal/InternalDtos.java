@@ -52,9 +52,10 @@ public final class InternalDtos {
 
     @Schema(name = "EnrollmentRecord")
     public record EnrollmentRecord(UUID enrollmentId, Scheme scheme, String region, EnrollmentStatus status,
-                                   YearMonth startMonth, YearMonth endMonth,
+                                   YearMonth startMonth, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) YearMonth endMonth,
                                    @Schema(description = "Months in which contributions are due and accepted") List<EnrollmentDtos.Months> coveredPeriods,
-                                   List<GradeFrom> grades, UUID openedByTransfer, UUID closedByTransfer) {
+                                   List<GradeFrom> grades, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) UUID openedByTransfer,
+                                   @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) UUID closedByTransfer) {
         public static EnrollmentRecord of(EnrollmentTimeline t) {
             var e = t.enrollment();
             return new EnrollmentRecord(e.id, e.scheme, e.region, e.status, e.startMonth, e.endMonth,
@@ -65,7 +66,7 @@ public final class InternalDtos {
     }
 
     @Schema(name = "ConsentRecord")
-    public record Consent(String platformCode, Instant grantedAt, Instant revokedAt,
+    public record Consent(String platformCode, Instant grantedAt, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) Instant revokedAt,
                           @Schema(description = "The consent's id (a platform reads it at GET /api/platforms/me/consents/{linkId})") UUID linkId) {
         public static Consent of(PlatformLink l) {
             return new Consent(l.platformCode, l.grantedAt, l.revokedAt, l.id);

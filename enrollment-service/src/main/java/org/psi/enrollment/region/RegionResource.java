@@ -62,7 +62,7 @@ public class RegionResource {
             String region,
             EnrollmentStatus status,
             YearMonth startMonth,
-            @Schema(nullable = true) YearMonth endMonth,
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$", example = "2026-12", nullable = true) YearMonth endMonth,
             @Schema(nullable = true) Integer baseGrade) {
     }
 

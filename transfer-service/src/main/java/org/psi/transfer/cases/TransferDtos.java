@@ -173,7 +173,9 @@ public final class TransferDtos {
     }
 
     @Schema(name = "TransferEventTrail")
-    public record EventTrail(UUID transferId, List<EventView> items, String nextCursor, Integrity integrity) {
+    public record EventTrail(UUID transferId, List<EventView> items,
+                             @Schema(nullable = true, description = "Pass back as ?cursor= for the next page; null on the last") String nextCursor,
+                             Integrity integrity) {
     }
 
     @Schema(name = "RegionMonths")

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Conformance implements Filter {
 
-    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.Optional<OpenApiInteractionValidator>> VALIDATORS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Override
@@ -42,7 +42,8 @@ public final class Conformance implements Filter {
             return response;
         }
         String base = uri.getScheme() + "://" + uri.getAuthority();
-        OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(base, Conformance::validatorOf);
+        // a peer's stand-in serves no document: remembered as none
+        OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(base, b -> java.util.Optional.ofNullable(validatorOf(b))).orElse(null);
         if (validator == null) {
             return response;
         }

@@ -65,13 +65,17 @@ class TransferOutboxTest {
         Fixtures.Worker w = Fixtures.pension(FROM, 1_000_000, 2_000_000);
         String id = Fixtures.submitted(w, "PENSION", TO);
         Fixtures.awaitSettled(id, "SUBMITTED");
-        long before = Db.count("select count(*) from outbox_event");
+        // (other tests' cases may go on writing their own events meanwhile: count this worker's)
+        String hers = "select count(*) from outbox_event where payload->>'workerId' = ?";
+        long before = Db.count(hers, w.workerId());
         Fixtures.Worker stranger = Fixtures.pension(FROM, 1_000_000, 2_000_000);
         Fixtures.act(stranger.token(), id, "cancel").statusCode(404);
         Fixtures.transferOut(id, FROM).statusCode(409);
         Fixtures.accept(id, FROM).statusCode(403);
         Fixtures.submit(w.token(), "PENSION", TO, java.util.UUID.randomUUID().toString()).statusCode(409);
-        assertEquals(before, Db.count("select count(*) from outbox_event"), "no event without a change");
+        assertEquals(before, Db.count(hers, w.workerId()), "no event without a change");
+        assertEquals(0, Db.count(hers, stranger.workerId()), "the stranger's refused cancel wrote nothing");
+        assertEquals(1, Db.casesOf(w.workerId()));
         assertEquals("SUBMITTED", Fixtures.status(id));
     }
 

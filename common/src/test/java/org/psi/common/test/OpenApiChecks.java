@@ -164,4 +164,20 @@ public final class OpenApiChecks {
             throw new AssertionError("no operation needs a token: the security requirements are missing");
         }
     }
+
+    /** The OpenAPI document the service under test serves, as JSON. */
+    public static String document() {
+        return io.restassured.RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+    }
+
+    /** {@link #lintsClean} of the document the service under test serves, written as {@code target/openapi/<service>.json}. */
+    public static void servedDocumentLintsClean(String service) {
+        lintsClean(write(service, document()));
+    }
+
+    /** {@link #sharedResponsesAndTheOidcScheme} of the served document against the realm the service is configured for. */
+    public static void servedDocumentSharesItsResponsesAndNamesItsRealm() {
+        sharedResponsesAndTheOidcScheme(io.restassured.path.json.JsonPath.from(document()).getMap(""),
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class));
+    }
 }

@@ -67,6 +67,11 @@ public final class Conformance implements Filter {
         return response;
     }
 
+    /** Whether the service at {@code base} (scheme, host and port) serves a document that its answers are checked against. */
+    public static boolean checks(String base) {
+        return VALIDATORS.computeIfAbsent(base, b -> java.util.Optional.ofNullable(validatorOf(b))).isPresent();
+    }
+
     private static boolean json(Response response) {
         String type = response.contentType();
         return type != null && (type.startsWith("application/json") || type.startsWith("application/problem+json"));

@@ -32,11 +32,21 @@ public final class Stack {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** A request to one service, logging request and response when an assertion fails. */
+    /** Checks every answer against the document of the service that gave it ({@code -Dpsi.conformance.off=true}: not). */
+    private static final boolean CONFORMANCE = !Boolean.getBoolean("psi.conformance.off");
+
+    /**
+     * A request to one service, logging request and response when an assertion fails; its answer
+     * (and the request, when accepted) must conform to the service's OpenAPI document
+     * ({@link org.psi.common.test.Conformance}).
+     */
     public static RequestSpecification at(String baseUrl) {
-        return given().spec(new RequestSpecBuilder().setBaseUri(baseUrl).setContentType(ContentType.JSON)
-                .setAccept(ContentType.JSON).build()).filter(new io.restassured.filter.log.ErrorLoggingFilter())
-                .log().ifValidationFails(LogDetail.ALL);
+        RequestSpecification spec = given().spec(new RequestSpecBuilder().setBaseUri(baseUrl).setContentType(ContentType.JSON)
+                .setAccept(ContentType.JSON).build()).filter(new io.restassured.filter.log.ErrorLoggingFilter());
+        if (CONFORMANCE) {
+            spec = spec.filter(new org.psi.common.test.Conformance());
+        }
+        return spec.log().ifValidationFails(LogDetail.ALL);
     }
 
     public static RequestSpecification enrollment(String token) {

@@ -52,6 +52,8 @@ class StackIT {
         given().baseUri(url).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().baseUri(url).accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", containsString(service));
+        // every answer of these tests is checked against this document (Stack.at)
+        org.junit.jupiter.api.Assertions.assertTrue(org.psi.common.test.Conformance.checks(url), service + " serves no document to check against");
         Stack.at(url).get(workerPath).then().statusCode(401);
         Stack.at(url).auth().oauth2(Tokens.worker("chen.jing")).get(workerPath).then().statusCode(not(equalTo(401)));
     }

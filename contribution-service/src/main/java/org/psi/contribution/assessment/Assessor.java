@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.psi.common.domain.RegionCode;
+import org.psi.common.domain.RetirementAge;
 import org.psi.contribution.insured.InsuredStore;
 import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.policy.PolicyBook;
 import org.psi.contribution.policy.PolicyService;
 import org.psi.contribution.policy.PolicyTerms;
+import org.psi.contribution.statement.StatementService;
 
 /**
  * Assesses months (docs/DOMAIN.md, "Assessment"): every month of a PENSION or MEDICAL enrollment
@@ -35,8 +37,12 @@ public class Assessor {
     private final PolicyService policies;
     private final InsuredStore insured;
     private final Clock clock;
+    /** The months counted before retirement (a Provider: the statement reads what this class writes). */
+    private final jakarta.inject.Provider<StatementService> statements;
 
-    public Assessor(AssessmentStore assessments, PolicyService policies, InsuredStore insured, Clock clock) {
+    public Assessor(AssessmentStore assessments, PolicyService policies, InsuredStore insured, Clock clock,
+                    jakarta.inject.Provider<StatementService> statements) {
+        this.statements = statements;
         this.assessments = assessments;
         this.insured = insured;
         this.policies = policies;
@@ -76,14 +82,35 @@ public class Assessor {
     }
 
     int assess(InsuredWorker worker, YearMonth upTo, PolicyBook book) {
-        List<MonthAssessment> fresh = due(worker, upTo, book, assessments.keysOf(worker.workerId()), Instant.now(clock));
+        List<MonthAssessment> fresh = due(worker, upTo, book, assessments.keysOf(worker.workerId()), Instant.now(clock),
+                monthsShortAtRetirement(worker, upTo));
         return assessments.insertMissing(fresh);
     }
 
-    /** The assessments {@code worker}'s open months lack (pure: what is assessed is given). */
+    /**
+     * How many PENSION months from the retirement month on may be assessed (延长缴费): the minimum
+     * period of the retirement year less the months counted (paid in full) before it; empty when the
+     * worker has not reached it by {@code upTo} (or the copy does not say when she does).
+     */
+    OptionalInt monthsShortAtRetirement(InsuredWorker worker, YearMonth upTo) {
+        YearMonth retirement = worker.retirementMonth();
+        if (retirement == null || retirement.isAfter(upTo) || worker.enrollmentsOf(org.psi.common.domain.Scheme.PENSION).isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int counted = statements.get().of(worker, org.psi.common.domain.Scheme.PENSION, null, retirement.minusMonths(1)).countedMonths();
+        return OptionalInt.of(Math.max(0, RetirementAge.minimumContributionMonths(retirement.getYear()) - counted));
+    }
+
+    /**
+     * The assessments {@code worker}'s open months lack (pure: what is assessed is given). Of the
+     * PENSION months from the retirement month on, at most {@code monthsShort} are assessed in all
+     * (those assessed before included), the earliest first.
+     */
     public static List<MonthAssessment> due(InsuredWorker worker, YearMonth upTo, PolicyBook book,
-                                            Set<MonthAssessment.Key> assessed, Instant now) {
+                                            Set<MonthAssessment.Key> assessed, Instant now, OptionalInt monthsShort) {
         List<MonthAssessment> out = new ArrayList<>();
+        int extensionLeft = monthsShort.isEmpty() ? Integer.MAX_VALUE : monthsShort.getAsInt() - (int) assessed.stream()
+                .filter(k -> worker.pastRetirement(k.scheme(), k.month())).count();
         for (InsuredWorker.Enrollment e : worker.enrollments()) {
             if (!e.scheme().isMonthly()) {
                 continue;
@@ -94,6 +121,10 @@ public class Assessor {
                     MonthAssessment.Key key = new MonthAssessment.Key(worker.workerId(), e.scheme(), m);
                     if (assessed.contains(key)) {
                         continue;
+                    }
+                    boolean extension = worker.pastRetirement(e.scheme(), m);
+                    if (extension && extensionLeft <= 0) {
+                        continue; // the minimum period is reached: nothing more is due (延长缴费 ends)
                     }
                     OptionalInt grade = e.gradeIn(m);
                     Optional<PolicyTerms> terms = book.find(e.region().value(), m.getYear());
@@ -107,6 +138,9 @@ public class Assessor {
                     out.add(new MonthAssessment(worker.workerId(), e.scheme(), m, e.region().value(), grade.getAsInt(),
                             price.baseFen(), price.ratePercent(), price.individualPercent(), price.dueFen(),
                             terms.get().region(), terms.get().year(), terms.get().version(), 1, now));
+                    if (extension) {
+                        extensionLeft--;
+                    }
                 }
             }
         }

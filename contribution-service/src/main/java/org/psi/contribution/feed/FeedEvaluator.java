@@ -177,6 +177,10 @@ public final class FeedEvaluator {
     private PostingDraft monthly(ValidLine l, InsuredWorker worker, String region, byte[] mac) {
         MonthAssessment.Key key = new MonthAssessment.Key(worker.workerId(), l.scheme(), l.month());
         MonthAssessment a = ctx.assessments().get(key);
+        if (a == null && worker.pastRetirement(l.scheme(), l.month())) {
+            return reject(l, LineCode.NOT_DUE, "Nothing is due for " + l.scheme() + " of " + l.month() + ": from the retirement"
+                    + " month on, PENSION is due only until the minimum period is reached");
+        }
         if (a == null) {
             return reject(l, LineCode.NO_POLICY, l.month() + " of " + l.scheme() + " is not assessed: region " + region
                     + " had no contribution policy for " + l.month().getYear() + " when the month opened");

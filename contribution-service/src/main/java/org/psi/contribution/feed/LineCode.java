@@ -22,6 +22,7 @@ public enum LineCode {
     NOT_ENROLLED("No enrollment of the person in that scheme covers that month"),
     SECTOR_NOT_OF_PLATFORM("An occupational-injury line for a sector the platform is not registered in"),
     NO_POLICY("The month has no assessment (its region had no policy for the year when it opened), or for occupational injury the region has no policy for the year"),
+    NOT_DUE("Nothing is due for the month: from the retirement month on, PENSION is due only for the months the person was short of the minimum period (延长缴费)"),
     NO_FEE_FOR_SECTOR("The region's policy sets no occupational-injury fee for the sector"),
     AMOUNT_MISMATCH("amountFen of an occupational-injury line is not orders x the fee per order"),
     EXCEEDS_DUE("The line would take the month beyond its due: what all payers pay toward a month never exceeds it");

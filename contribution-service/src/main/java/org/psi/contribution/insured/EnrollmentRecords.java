@@ -18,8 +18,8 @@ public final class EnrollmentRecords {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record WorkerRecord(UUID workerId, String subject, String residenceRegion, List<EnrollmentRecord> enrollments,
-                               List<Consent> consents) {
+    public record WorkerRecord(UUID workerId, String subject, String residenceRegion, YearMonth retirementMonth,
+                               List<EnrollmentRecord> enrollments, List<Consent> consents) {
     }
 
     /** The holder stream: the blind index of the citizen ID (base64), name, last 4 characters. */

@@ -12,9 +12,11 @@ import org.psi.common.domain.Scheme;
 /**
  * What this service knows of one worker, from its copy of the enrollment-service's facts (the
  * source of truth for who is insured where): enrollments with the months they covered and their
- * base grades, and consents.
+ * base grades, and consents; the first month at the statutory retirement age (null when the copy
+ * predates it), from which PENSION is paid only for the months short of the minimum period.
  */
-public record InsuredWorker(UUID workerId, String subject, List<Enrollment> enrollments, List<Consent> consents) {
+public record InsuredWorker(UUID workerId, String subject, YearMonth retirementMonth, List<Enrollment> enrollments,
+                            List<Consent> consents) {
 
     /** An enrollment in one scheme and pooling region; {@code covered} are the months contributions are due and accepted. */
     public record Enrollment(Scheme scheme, RegionCode region, String status, YearMonth startMonth, YearMonth endMonth,
@@ -71,6 +73,11 @@ public record InsuredWorker(UUID workerId, String subject, List<Enrollment> enro
         return Optional.empty();
     }
 
+    /** Whether {@code month} of {@code scheme} is at or after the retirement month (PENSION then pays on only until the minimum, 延长缴费). */
+    public boolean pastRetirement(Scheme scheme, YearMonth month) {
+        return scheme == Scheme.PENSION && retirementMonth != null && !month.isBefore(retirementMonth);
+    }
+
     public List<Enrollment> enrollmentsOf(Scheme scheme) {
         return enrollments.stream().filter(e -> e.scheme() == scheme).toList();
     }
@@ -104,6 +111,6 @@ public record InsuredWorker(UUID workerId, String subject, List<Enrollment> enro
         }
         List<Consent> consents = w.consents() == null ? List.of()
                 : w.consents().stream().map(c -> new Consent(c.platformCode(), c.grantedAt(), c.revokedAt(), c.linkId())).toList();
-        return new InsuredWorker(w.workerId(), w.subject(), List.copyOf(enrollments), consents);
+        return new InsuredWorker(w.workerId(), w.subject(), w.retirementMonth(), List.copyOf(enrollments), consents);
     }
 }

@@ -175,6 +175,10 @@ public class PaymentService {
                               String scope, String key, byte[] hash, Instant now) {
             MonthAssessment.Key k = new MonthAssessment.Key(worker.workerId(), scheme, month);
             MonthAssessment a = assessments.lock(List.of(k)).get(k);
+            if (a == null && worker.pastRetirement(scheme, month)) {
+                throw ProblemException.unprocessable("not-due", "Nothing is due for " + month + " of " + scheme
+                        + ": from your retirement month on, PENSION is due only until you reach the minimum period");
+            }
             if (a == null) {
                 throw ProblemException.unprocessable("not-assessed", month + " of " + scheme
                         + " is not assessed: your region had no contribution policy for " + month.getYear() + " when it opened");

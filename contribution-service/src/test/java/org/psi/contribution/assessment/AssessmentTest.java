@@ -79,6 +79,29 @@ class AssessmentTest extends LedgerChecks {
     }
 
     @Test
+    void aWorkerPastTheRetirementAgePaysPensionOnTowardTheMinimumPeriod() throws SQLException {
+        String region = "530000";
+        Fixtures.testPolicy(region);
+        // a man of 64: retired at 60 and some months, with no month counted before (延长缴费: 15 years short)
+        java.time.LocalDate birth = Fixtures.today().minusYears(64);
+        Worker w = Fixtures.worker(Fixtures.nationalId("440305", birth, true));
+        YearMonth last = thisMonth().minusMonths(1);
+        Fixtures.enrol(w, "PENSION", region, last);
+        YearMonth retirement = org.psi.common.domain.RetirementAge.retirementMonth(birth, org.psi.common.domain.RetirementAge.Category.MEN);
+        String[] copied = new String[1];
+        query("select record->>'retirementMonth' from insured_worker where worker_id = '" + w.workerId() + "'", rs -> copied[0] = rs.getString(1));
+        assertEquals(retirement.toString(), copied[0], "the copy knows when the statutory retirement age began");
+
+        Fixtures.pay(w, key(), Fixtures.payment("PENSION", last.toString(), DUE, "P-" + ref())).then().statusCode(201);
+        Fixtures.pay(w, key(), Fixtures.payment("PENSION", thisMonth().toString(), DUE, "P-" + ref())).then().statusCode(201);
+        JsonPath s = statement(w, last, thisMonth());
+        assertEquals(List.of("PAID", "PAID"), s.getList("months.status"));
+        assertEquals(2, s.getInt("totals.countedMonths"));
+        assertEquals(2 * DUE, s.getLong("totals.paidFen"));
+        assertEquals(2 * DUE, s.getLong("totals.dueFen"));
+    }
+
+    @Test
     void aPolicyChangeAppliesToMonthsNotYetAssessed() throws SQLException {
         String region = "500000";
         Fixtures.testPolicy(region);

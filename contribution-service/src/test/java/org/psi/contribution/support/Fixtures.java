@@ -91,9 +91,13 @@ public final class Fixtures {
     }
 
     public static Worker worker() {
+        return worker(nationalId());
+    }
+
+    /** A registered worker with this citizen ID (its birth date and sex decide the retirement age). */
+    public static Worker worker(String id) {
         String subject = UUID.randomUUID().toString();
         String token = Tokens.worker(subject);
-        String id = nationalId();
         String workerId = enrollment(token).contentType(ContentType.JSON)
                 .body(Map.of("nationalId", id, "name", "Test Worker", "phone", "13800138000", "residenceRegion", "440305"))
                 .post("/api/workers").then().statusCode(201).extract().path("workerId");

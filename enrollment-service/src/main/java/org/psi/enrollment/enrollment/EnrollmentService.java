@@ -63,7 +63,7 @@ public class EnrollmentService {
             throw new InvalidValueException("startMonth", "OUT_OF_RANGE", "An enrollment may start from "
                     + thisMonth.minusMonths(policy.maxBackdatedMonths()) + " to " + thisMonth.plusMonths(policy.maxFutureMonths()));
         }
-        checkAge(worker, start);
+        checkAge(worker, scheme, start);
         events.lockWorker(worker.id);
         if (enrollments.findCurrent(worker.id, scheme).isPresent()) {
             throw alreadyEnrolled(scheme);
@@ -171,7 +171,12 @@ public class EnrollmentService {
         return grade;
     }
 
-    private void checkAge(Worker worker, YearMonth start) {
+    /**
+     * From 16 until the statutory retirement age; PENSION also after it, since a worker short of the
+     * minimum period at retirement may pay on until she reaches it (延长缴费): the contribution-service,
+     * which counts the months, assesses no month past retirement beyond the months short.
+     */
+    private void checkAge(Worker worker, Scheme scheme, YearMonth start) {
         LocalDate firstDay = start.atDay(1);
         LocalDate today = LocalDate.now(clock);
         LocalDate from = firstDay.isAfter(today) ? firstDay : today;
@@ -181,7 +186,7 @@ public class EnrollmentService {
                     "Enrollment is open from age " + policy.minimumAge());
         }
         RetirementAge.Category category = policy.retirementCategoryOf(worker.sex);
-        if (!RetirementAge.workingAgeIn(YearMonth.from(from), worker.birthDate, category)) {
+        if (scheme != Scheme.PENSION && !RetirementAge.workingAgeIn(YearMonth.from(from), worker.birthDate, category)) {
             throw new ProblemException(422, "age-limit", "Age limit",
                     "Enrollment as a flexible-employment worker ends at the statutory retirement age ("
                             + RetirementAge.describe(RetirementAge.ageInMonths(YearMonth.from(worker.birthDate), category)) + " for you)");

@@ -2,10 +2,13 @@ package org.psi.enrollment.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.YearMonth;
 import java.util.Base64;
 import java.util.UUID;
+import org.psi.common.domain.RetirementAge;
 import org.psi.common.events.Outbox;
 import org.psi.common.events.Streams;
+import org.psi.enrollment.enrollment.EnrollmentPolicy;
 import org.psi.enrollment.internal.DirectoryService;
 import org.psi.enrollment.internal.InternalDtos;
 import org.psi.enrollment.internal.WorkerDossier;
@@ -36,8 +39,10 @@ public class EnrollmentEvents {
     private final Outbox outbox;
     private final DirectoryService directory;
     private final EntityManager em;
+    private final EnrollmentPolicy policy;
 
-    public EnrollmentEvents(Outbox outbox, DirectoryService directory, EntityManager em) {
+    public EnrollmentEvents(Outbox outbox, DirectoryService directory, EntityManager em, EnrollmentPolicy policy) {
+        this.policy = policy;
         this.outbox = outbox;
         this.directory = directory;
         this.em = em;
@@ -71,7 +76,7 @@ public class EnrollmentEvents {
 
     private void worker(UUID workerId, String type, EventPayloads.Change change) {
         em.flush();
-        outbox.emit(Streams.WORKER, workerId.toString(), type, workerState(directory.byId(workerId), change));
+        outbox.emit(Streams.WORKER, workerId.toString(), type, workerState(directory.byId(workerId), policy, change));
     }
 
     private void holderAndPerson(Worker w) {
@@ -79,9 +84,10 @@ public class EnrollmentEvents {
         outbox.emit(Streams.PERSON, w.id.toString(), "person.registered", person(w));
     }
 
-    static EventPayloads.WorkerState workerState(WorkerDossier d, EventPayloads.Change change) {
+    static EventPayloads.WorkerState workerState(WorkerDossier d, EnrollmentPolicy policy, EventPayloads.Change change) {
         InternalDtos.WorkerRecord r = InternalDtos.WorkerRecord.of(d);
-        return new EventPayloads.WorkerState(r.workerId(), r.subject(), r.residenceRegion(), r.enrollments(),
+        YearMonth retirement = RetirementAge.retirementMonth(r.birthDate(), policy.retirementCategoryOf(r.sex()));
+        return new EventPayloads.WorkerState(r.workerId(), r.subject(), r.residenceRegion(), retirement, r.enrollments(),
                 r.consents(), change);
     }
 

@@ -2,6 +2,7 @@ package org.psi.enrollment.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,9 +21,13 @@ public final class EventPayloads {
     private EventPayloads() {
     }
 
-    /** Stream {@code worker}: the worker's enrollments and consents after the change, and what changed. */
-    public record WorkerState(UUID workerId, String subject, String residenceRegion, List<EnrollmentRecord> enrollments,
-                              List<Consent> consents, Change change) {
+    /**
+     * Stream {@code worker}: the worker's enrollments and consents after the change, and what changed;
+     * {@code retirementMonth}, the first month at the statutory retirement age (from it on, PENSION is
+     * paid only until the minimum period is reached, 延长缴费).
+     */
+    public record WorkerState(UUID workerId, String subject, String residenceRegion, YearMonth retirementMonth,
+                              List<EnrollmentRecord> enrollments, List<Consent> consents, Change change) {
     }
 
     /** What a change was about (ids only). */

@@ -13,6 +13,7 @@ import org.psi.common.events.EventFeed;
 import org.psi.common.events.FeedEvent;
 import org.psi.common.events.FeedPage;
 import org.psi.common.events.Streams;
+import org.psi.enrollment.enrollment.EnrollmentPolicy;
 import org.psi.enrollment.internal.DirectoryService;
 import org.psi.enrollment.internal.WorkerDossier;
 import org.psi.enrollment.worker.WorkerRepository;
@@ -32,9 +33,11 @@ public class WorkerCopies {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
+    private final EnrollmentPolicy policy;
 
     public WorkerCopies(DirectoryService directory, WorkerRepository workers, EventFeed feed, EntityManager em,
-                        ObjectMapper json, Clock clock) {
+                        ObjectMapper json, Clock clock, EnrollmentPolicy policy) {
+        this.policy = policy;
         this.directory = directory;
         this.workers = workers;
         this.feed = feed;
@@ -56,7 +59,7 @@ public class WorkerCopies {
         List<FeedEvent> events = new ArrayList<>(3);
         if (streams.contains(Streams.WORKER)) {
             events.add(event(seq, Streams.WORKER, workerId, EnrollmentEvents.WORKER_SNAPSHOT,
-                    EnrollmentEvents.workerState(d, EventPayloads.Change.NONE), now));
+                    EnrollmentEvents.workerState(d, policy, EventPayloads.Change.NONE), now));
         }
         if (streams.contains(Streams.HOLDER)) {
             events.add(event(seq, Streams.HOLDER, workerId, "holder.snapshot", EnrollmentEvents.holder(d.worker()), now));

@@ -87,16 +87,18 @@ class EnrollmentResourceTest {
         Fixtures.Registered young = Fixtures.worker(Fixtures.nationalId("440305", today.minusYears(15), true), "440305");
         Fixtures.enrol(young.token(), "PENSION", "440000", 100, null).statusCode(422)
                 .contentType("application/problem+json").body("type", equalTo("https://psi.example/problems/age-limit"));
-        Fixtures.Registered retired = Fixtures.worker(Fixtures.nationalId("440305", today.minusYears(61), true), "440305");
-        Fixtures.enrol(retired.token(), "PENSION", "440000", 100, null).statusCode(422);
+        Fixtures.Registered retired = Fixtures.worker(Fixtures.nationalId("440305", today.minusYears(64), true), "440305");
+        Fixtures.enrol(retired.token(), "MEDICAL", "440300", 100, null).statusCode(422);
         Fixtures.Registered woman = Fixtures.worker(Fixtures.nationalId("440305", today.minusYears(56), false), "440305");
         Fixtures.enrol(woman.token(), "MEDICAL", "440300", 100, null).statusCode(422);
         // after the 2025 reform a man born after 1964 retires later than 60 (born November 1966: at 60 years and 6 months)
         Fixtures.Registered sixty = Fixtures.worker(Fixtures.nationalId("440305", today.minusYears(60).minusMonths(1), true), "440305");
         Fixtures.enrol(sixty.token(), "PENSION", "440000", 100, null).statusCode(201);
         Fixtures.Registered sixtyThree = Fixtures.worker(Fixtures.nationalId("440305", today.minusYears(63), true), "440305");
-        Fixtures.enrol(sixtyThree.token(), "PENSION", "440000", 100, null).statusCode(422)
+        Fixtures.enrol(sixtyThree.token(), "MEDICAL", "440300", 100, null).statusCode(422)
                 .body("detail", org.hamcrest.Matchers.containsString("retirement age"));
+        // PENSION after the retirement age: paid on until the minimum period is reached (延长缴费), the months counted by the contribution-service
+        Fixtures.enrol(sixtyThree.token(), "PENSION", "440000", 100, null).statusCode(201);
         Fixtures.Registered adult = Fixtures.worker(Fixtures.nationalId("440305", today.minusYears(16).minusMonths(1), false), "440305");
         Fixtures.enrol(adult.token(), "MEDICAL", "440300", 100, null).statusCode(201);
         assertEnrollments(young.token(), 0);

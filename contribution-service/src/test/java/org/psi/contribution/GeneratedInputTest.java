@@ -45,7 +45,6 @@ class GeneratedInputTest extends LedgerChecks {
             "POST /api/workers/me/credentials",
             "POST /api/credentials/verify",
             "GET /.well-known/jwt-vc-issuer/{issuerPath}",
-            "GET /.well-known/jwt-vc-issuer",
             "GET /status-lists/{list}",
             "GET /api/workers/me/statement",
             "POST /api/workers/me/payments",
@@ -115,7 +114,6 @@ class GeneratedInputTest extends LedgerChecks {
                 yield e.json(() -> Mutations.ordered("presentation", credential, "nonce", "n-1", "audience", "https://verifier.example"));
             }
             case "GET /.well-known/jwt-vc-issuer/{issuerPath}" -> e.path("issuerPath", () -> "contribution-service");
-            case "GET /.well-known/jwt-vc-issuer" -> e;
             case "GET /status-lists/{list}" -> e.accepts("application/statuslist+jwt").path("list", () -> "1");
             case "GET /api/workers/me/statement" -> e.token(() -> world().worker().token()).query("scheme", () -> "PENSION")
                     .query("from", () -> YearMonth.parse(thisMonth).minusMonths(3).toString()).query("to", () -> thisMonth);

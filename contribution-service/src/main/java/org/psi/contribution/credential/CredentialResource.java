@@ -47,17 +47,6 @@ public class CredentialResource {
         return metadataAt("/.well-known/jwt-vc-issuer/" + issuerPath);
     }
 
-    @GET
-    @Path(".well-known/jwt-vc-issuer")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "credentialIssuerMetadataOfHost", summary = "The credential issuer's metadata (an issuer identifier without a path)",
-            description = "Where the issuer identifier is this host alone.")
-    @APIResponse(responseCode = "200", description = "issuer and jwks", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
-    @APIResponse(responseCode = "404", description = "The issuer identifier has a path", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Object> issuerOfHost() {
-        return metadataAt("/.well-known/jwt-vc-issuer");
-    }
-
     private Map<String, Object> metadataAt(String path) {
         if (!credentials.issuerMetadataPath().equals(path)) {
             throw ProblemException.notFound("Issuer metadata");

@@ -42,10 +42,10 @@ class GeneratedInputTest extends LedgerChecks {
             "GET /.well-known/jwks.json",
             "POST /api/certificates/verify",
             "GET /api/workers/me/certificate",
-            "POST /api/workers/me/credentials",
+            "POST /api/workers/me/credentials/insurance",
             "POST /api/credentials/verify",
-            "GET /.well-known/jwt-vc-issuer/{issuerPath}",
-            "GET /status-lists/{list}",
+            "GET /.well-known/jwt-vc-issuer",
+            "GET /api/credentials/status/{listId}",
             "GET /api/workers/me/statement",
             "POST /api/workers/me/payments",
             "POST /api/contribution-batches",
@@ -68,7 +68,7 @@ class GeneratedInputTest extends LedgerChecks {
     @Test
     void everyPublicOperationIsCovered() {
         String doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
-        GeneratedInputs.assertCovers(GeneratedInputs.operations(doc, "/api", "/.well-known", "/status-lists"), OPERATIONS);
+        GeneratedInputs.assertCovers(GeneratedInputs.operations(doc, "/api", "/.well-known"), OPERATIONS);
     }
 
     /**
@@ -104,17 +104,18 @@ class GeneratedInputTest extends LedgerChecks {
             }
             case "GET /api/workers/me/certificate" -> e.token(() -> world().worker().token())
                     .accepts("application/jose", "application/json").query("scheme", () -> "PENSION");
-            case "POST /api/workers/me/credentials" -> e.token(() -> world().worker().token()).query("scheme", () -> "PENSION")
-                    .json(() -> Mutations.ordered("holderJwk", Mutations.ordered("kty", "EC", "crv", "P-256",
+            case "POST /api/workers/me/credentials/insurance" -> e.token(() -> world().worker().token())
+                    .accepts("application/dc+sd-jwt", "application/json")
+                    .json(() -> Mutations.ordered("scheme", "PENSION", "holderKey", Mutations.ordered("kty", "EC", "crv", "P-256",
                             "x", "TCAER19Zvu3OHF4j4W4vfSVoHIP1ILilDls7vCeGemc", "y", "ZxjiWWbZMQGHVWKVQ4hbSIirsVfuecCE6t4jT9F2HZQ")));
             case "POST /api/credentials/verify" -> {
                 String credential = given().auth().oauth2(world().worker().token()).contentType(io.restassured.http.ContentType.JSON)
-                        .queryParam("scheme", "PENSION").body(Map.of()).post("/api/workers/me/credentials").then().statusCode(201)
-                        .extract().path("credential");
+                        .body(Map.of("scheme", "PENSION")).post("/api/workers/me/credentials/insurance").then().statusCode(201)
+                        .extract().asString();
                 yield e.json(() -> Mutations.ordered("presentation", credential, "nonce", "n-1", "audience", "https://verifier.example"));
             }
-            case "GET /.well-known/jwt-vc-issuer/{issuerPath}" -> e.path("issuerPath", () -> "contribution-service");
-            case "GET /status-lists/{list}" -> e.accepts("application/statuslist+jwt").path("list", () -> "1");
+            case "GET /.well-known/jwt-vc-issuer" -> e;
+            case "GET /api/credentials/status/{listId}" -> e.accepts("application/statuslist+jwt").path("listId", () -> "1");
             case "GET /api/workers/me/statement" -> e.token(() -> world().worker().token()).query("scheme", () -> "PENSION")
                     .query("from", () -> YearMonth.parse(thisMonth).minusMonths(3).toString()).query("to", () -> thisMonth);
             case "POST /api/workers/me/payments" -> e.token(() -> world().worker().token()).header("Idempotency-Key", Fixtures::key)

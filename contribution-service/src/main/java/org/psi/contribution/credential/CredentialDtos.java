@@ -19,11 +19,12 @@ public final class CredentialDtos {
     private CredentialDtos() {
     }
 
-    @Schema(name = "CredentialRequest", description = "Optional: the public key of the app that will hold the credential")
+    @Schema(name = "CredentialRequest", description = "The scheme, and optionally the public key of the app that will hold the credential")
     public record CredentialRequest(
+            @NotBlank @Size(max = 24) @Schema(example = "PENSION", enumeration = {"PENSION", "MEDICAL"}) String scheme,
             @Schema(description = "An EC P-256 public JWK (kty, crv, x, y); the credential is bound to it (cnf), and each presentation must be signed with it. Without it the credential is a bearer credential",
                     example = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"TCAER19Zvu3OHF4j4W4vfSVoHIP1ILilDls7vCeGemc\",\"y\":\"ZxjiWWbZMQGHVWKVQ4hbSIirsVfuecCE6t4jT9F2HZQ\"}")
-            @Size(max = 8) Map<String, Object> holderJwk) {
+            @Size(max = 8) Map<String, Object> holderKey) {
     }
 
     @Schema(name = "IssuedCredential")

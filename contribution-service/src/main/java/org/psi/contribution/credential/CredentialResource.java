@@ -37,31 +37,23 @@ public class CredentialResource {
     }
 
     @GET
-    @Path(".well-known/jwt-vc-issuer/{issuerPath: .+}")
+    @Path(".well-known/jwt-vc-issuer")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "credentialIssuerMetadata", summary = "The credential issuer's metadata",
-            description = "As the SD-JWT VC draft places it: /.well-known/jwt-vc-issuer followed by the path of the issuer identifier (`iss`). The issuer and its public keys (jwks).")
+            description = "Where the SD-JWT VC draft places it for an issuer identifier without a path (`iss` is this service's address): the issuer and its public keys (jwks).")
     @APIResponse(responseCode = "200", description = "issuer and jwks", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
-    @APIResponse(responseCode = "404", description = "Not this issuer's path", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Object> issuer(@PathParam("issuerPath") @Schema(maxLength = 255) String issuerPath) {
-        return metadataAt("/.well-known/jwt-vc-issuer/" + issuerPath);
-    }
-
-    private Map<String, Object> metadataAt(String path) {
-        if (!credentials.issuerMetadataPath().equals(path)) {
-            throw ProblemException.notFound("Issuer metadata");
-        }
+    public Map<String, Object> issuer() {
         return credentials.issuerMetadata();
     }
 
     @GET
-    @Path("status-lists/{list}")
+    @Path("api/credentials/status/{listId}")
     @Produces(CredentialDtos.STATUS_LIST)
     @Operation(operationId = "statusList", summary = "A status list of the credentials",
             description = "A status list token (draft-ietf-oauth-status-list-12): a JWT signed by the issuer's keys, `status_list` with 1 bit per credential (0 VALID, 1 INVALID), ZLIB-compressed, base64url; `ttl` says how long it may be cached.")
     @APIResponse(responseCode = "200", description = "The status list token", content = @Content(mediaType = CredentialDtos.STATUS_LIST, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 65536)))
     @APIResponse(responseCode = "404", description = "No such list", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response statusList(@PathParam("list") @Schema(minimum = "1", maximum = "100000") int list) {
+    public Response statusList(@PathParam("listId") @Schema(minimum = "1", maximum = "100000") int list) {
         String token = credentials.statusList(list).orElseThrow(() -> ProblemException.notFound("Status list"));
         return Response.ok(token, CredentialDtos.STATUS_LIST)
                 .header("Cache-Control", "public, max-age=" + CredentialService.STATUS_TTL.toSeconds()).build();

@@ -63,28 +63,37 @@ public class CredentialService {
     private final InsuredDirectory directory;
     private final StatementService statements;
     private final CertificateKeys keys;
-    private final CertificateConfig config;
+    private final CertificateConfig certificates;
+    private final String issuer;
     private final StatusLists lists;
     private final Clock clock;
 
     public CredentialService(InsuredDirectory directory, StatementService statements, CertificateKeys keys,
-                             CertificateConfig config, StatusLists lists, Clock clock) {
+                             CertificateConfig certificates, CredentialConfig config, StatusLists lists, Clock clock) {
         this.directory = directory;
         this.statements = statements;
         this.keys = keys;
-        this.config = config;
+        this.certificates = certificates;
+        this.issuer = config.issuer().replaceAll("/+$", "");
+        String path = URI.create(issuer).getPath();
+        if (path != null && !path.isEmpty()) {
+            throw new IllegalStateException("psi.credential.issuer is an address without a path: " + issuer);
+        }
         this.lists = lists;
         this.clock = clock;
     }
 
     /** The type of the credential (its {@code vct}). */
     public String vct() {
-        return config.issuer() + "/credentials/insurance";
+        return issuer + "/credentials/insurance";
     }
 
     public String statusListUri(int list) {
-        return config.issuer() + "/status-lists/" + list;
+        return issuer + STATUS_PATH + list;
     }
+
+    /** Where the status lists are served, below the issuer's address. */
+    public static final String STATUS_PATH = "/api/credentials/status/";
 
     public record Issued(String credential, Instant expiresAt, List<String> disclosable, boolean keyBound) {
     }
@@ -100,14 +109,14 @@ public class CredentialService {
         InsuredWorker worker = directory.bySubject(subject);
         StatementService.Statement s = statements.whole(worker, scheme);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        Instant exp = now.plus(config.validityDays(), ChronoUnit.DAYS);
+        Instant exp = now.plus(certificates.validityDays(), ChronoUnit.DAYS);
         StatusLists.Entry entry = lists.allocate(worker.workerId(), scheme, now, exp);
 
         SDObjectBuilder builder = new SDObjectBuilder();
         List<Disclosure> disclosures = new ArrayList<>();
         claims(worker, s).forEach((name, value) -> disclosures.add(builder.putSDClaim(name, value)));
         builder.putDecoyDigests(3); // the number of claims says nothing either
-        builder.putClaim("iss", config.issuer());
+        builder.putClaim("iss", issuer);
         builder.putClaim("iat", now.getEpochSecond());
         builder.putClaim("exp", exp.getEpochSecond());
         builder.putClaim("vct", vct());
@@ -185,7 +194,7 @@ public class CredentialService {
             return Optional.empty();
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(statusListUri(list)).issuer(config.issuer())
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(statusListUri(list)).issuer(issuer)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofDays(1))))
                 .claim("ttl", STATUS_TTL.toSeconds())
                 .claim("status_list", Map.of("bits", 1, "lst", lists.encoded(list))).build();
@@ -194,13 +203,7 @@ public class CredentialService {
 
     /** The issuer's metadata (SD-JWT VC, JWT VC Issuer Metadata): its identifier and public keys. */
     public Map<String, Object> issuerMetadata() {
-        return Map.of("issuer", config.issuer(), "jwks", keys.publishedJwks());
-    }
-
-    /** The path at which the metadata is published: /.well-known/jwt-vc-issuer inserted before the issuer's path. */
-    public String issuerMetadataPath() {
-        String path = URI.create(config.issuer()).getPath();
-        return "/.well-known/jwt-vc-issuer" + (path == null ? "" : path.replaceAll("/+$", ""));
+        return Map.of("issuer", issuer, "jwks", keys.publishedJwks());
     }
 
     public record Verification(boolean valid, String reason, boolean keyBound, Map<String, Object> disclosed,
@@ -239,7 +242,7 @@ public class CredentialService {
             return Verification.invalid("BAD_SIGNATURE");
         }
         Instant now = Instant.now(clock);
-        if (!config.issuer().equals(claims.getIssuer()) || !vct().equals(claims.getClaim("vct"))) {
+        if (!issuer.equals(claims.getIssuer()) || !vct().equals(claims.getClaim("vct"))) {
             return Verification.invalid("WRONG_ISSUER");
         }
         if (claims.getExpirationTime() == null || claims.getExpirationTime().toInstant().isBefore(now)) {
@@ -269,7 +272,7 @@ public class CredentialService {
         }
         if (!(claims.getClaim("status") instanceof Map<?, ?> status) || !(status.get("status_list") instanceof Map<?, ?> entry)
                 || !(entry.get("idx") instanceof Number idx) || !(entry.get("uri") instanceof String uri)
-                || !uri.startsWith(config.issuer() + "/status-lists/")) {
+                || !uri.startsWith(issuer + STATUS_PATH)) {
             return Verification.invalid("NO_STATUS");
         }
         int list;

@@ -6,13 +6,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
@@ -22,7 +23,7 @@ import org.psi.contribution.credential.CredentialDtos.CredentialRequest;
 import org.psi.contribution.credential.CredentialDtos.IssuedCredential;
 
 /** A worker's proof of insurance that she controls (an SD-JWT VC), beside her statement and certificate. */
-@Path("/api/workers/me/credentials")
+@Path("/api/workers/me/credentials/insurance")
 @RolesAllowed(Roles.WORKER)
 @Tag(name = "Statements", description = "A worker's own statement and contribution certificate")
 public class WorkerCredentialResource {
@@ -37,16 +38,33 @@ public class WorkerCredentialResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({CredentialDtos.SD_JWT, MediaType.APPLICATION_JSON})
     @Operation(operationId = "issueCredential", summary = "A new credential of my insurance in a scheme",
-            description = "An SD-JWT VC of the scheme's record (scheme, region and since when, counted months in all and by region, first counted month, insured now, individual account, name), every claim selectively disclosable, no identifier of the holder. Bound to `holderJwk` when given. Its status list entry turns INVALID when anything it states changes (a payment, a reversal, a transfer, a re-assessment, an enrollment change): ask for a new one then. Ask for one per verifier to stay unlinkable.")
-    @Parameter(name = "scheme", required = true, example = "PENSION")
-    @APIResponse(responseCode = "201", description = "The credential", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedCredential.class)))
-    @APIResponse(responseCode = "400", description = "Missing or unknown scheme, OCCUPATIONAL_INJURY, or a holder key that is not an EC P-256 public key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "An SD-JWT VC of the scheme's record (scheme, region and since when, counted months in all and by region, first counted month, insured now, individual account, name), every claim selectively disclosable, no identifier of the holder. Bound to `holderKey` when given. As `application/dc+sd-jwt` (the default) the credential itself; with Accept: application/json a view with what it holds. Its status list entry turns INVALID when anything it states changes (a payment, a reversal, a transfer, a re-assessment, an enrollment change): ask for a new one then. Ask for one per verifier to stay unlinkable.")
+    @APIResponse(responseCode = "201", description = "The credential", content = {
+            @Content(mediaType = CredentialDtos.SD_JWT, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 16384)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedCredential.class))})
+    @APIResponse(responseCode = "400", description = "No body, a missing or unknown scheme, OCCUPATIONAL_INJURY, or a holder key that is not an EC P-256 public key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response issue(@QueryParam("scheme") String scheme, @Valid CredentialRequest request) {
-        CredentialService.Issued c = credentials.issue(caller.subject(), scheme, request == null ? null : request.holderJwk());
-        return Response.status(201).entity(new IssuedCredential(c.credential(), credentials.vct(), c.disclosable(), c.keyBound(),
-                c.expiresAt())).build();
+    public Response issue(@Valid @NotNull CredentialRequest request, @Context HttpHeaders headers) {
+        CredentialService.Issued c = credentials.issue(caller.subject(), request.scheme(), request.holderKey());
+        if (prefersJson(headers)) {
+            return Response.status(201).type(MediaType.APPLICATION_JSON).entity(new IssuedCredential(c.credential(), credentials.vct(),
+                    c.disclosable(), c.keyBound(), c.expiresAt())).build();
+        }
+        return Response.status(201).type(CredentialDtos.SD_JWT).entity(c.credential()).build();
+    }
+
+    /** JSON when the client asks for it before (or instead of) the credential's own type. */
+    private static boolean prefersJson(HttpHeaders headers) {
+        for (MediaType m : org.psi.common.api.AcceptHeader.acceptable(headers)) {
+            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType() && !m.isWildcardSubtype()) {
+                return true;
+            }
+            if ("application".equals(m.getType()) && "dc+sd-jwt".equals(m.getSubtype())) {
+                return false;
+            }
+        }
+        return false;
     }
 }

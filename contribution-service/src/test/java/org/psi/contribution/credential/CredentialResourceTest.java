@@ -62,9 +62,15 @@ class CredentialResourceTest {
         return w;
     }
 
-    private static ValidatableResponse issue(Worker w, String scheme, Object body) {
-        return given().auth().oauth2(w.token()).contentType(ContentType.JSON).queryParam("scheme", scheme).body(body)
-                .post("/api/workers/me/credentials").then();
+    /** A credential as its JSON view; {@code key}, the holder's JWK, may be null. */
+    private static ValidatableResponse issue(Worker w, String scheme, Object key) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("scheme", scheme);
+        if (key != null) {
+            body.put("holderKey", key);
+        }
+        return given().auth().oauth2(w.token()).contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+                .post("/api/workers/me/credentials/insurance").then();
     }
 
     private static JsonNode part(String jwt, int i) throws Exception {
@@ -116,12 +122,12 @@ class CredentialResourceTest {
     void aKeyBoundCredentialDisclosesOnlyWhatTheHolderChooses() throws Exception {
         Worker w = paidWorker();
         ECKey holder = new ECKeyGenerator(Curve.P_256).generate();
-        var issued = issue(w, "PENSION", Map.of("holderJwk", holder.toPublicJWK().toJSONObject())).statusCode(201)
+        var issued = issue(w, "PENSION", holder.toPublicJWK().toJSONObject()).statusCode(201)
                 .body("keyBound", equalTo(true)).extract().jsonPath();
         String credential = issued.getString("credential");
 
         // the issuer-signed JWT: signed by a key of the issuer metadata, hiding every claim about her
-        Map<String, Object> metadata = given().get("/.well-known/jwt-vc-issuer/contribution-service").then().statusCode(200)
+        Map<String, Object> metadata = given().get("/.well-known/jwt-vc-issuer").then().statusCode(200)
                 .extract().jsonPath().getMap("$");
         String jwt = credential.split("~")[0];
         SignedJWT signed = SignedJWT.parse(jwt);
@@ -183,7 +189,7 @@ class CredentialResourceTest {
         Fixtures.testPolicy(GD);
         Worker w = Fixtures.worker();
         Fixtures.enrol(w, "PENSION", GD, null);
-        String credential = issue(w, "PENSION", Map.of()).statusCode(201).body("keyBound", equalTo(false))
+        String credential = issue(w, "PENSION", null).statusCode(201).body("keyBound", equalTo(false))
                 .extract().path("credential");
         JsonNode status = part(credential.split("~")[0], 1).at("/status/status_list");
         int idx = status.get("idx").asInt();
@@ -201,9 +207,19 @@ class CredentialResourceTest {
         assertEquals(1, bit(list, idx));
         verify(present(credential, List.of(counted), null, null, null), null, null)
                 .body("valid", equalTo(false)).body("reason", equalTo("REVOKED"));
-        String fresh = issue(w, "PENSION", Map.of()).statusCode(201).extract().path("credential");
+        String fresh = issue(w, "PENSION", null).statusCode(201).extract().path("credential");
         verify(present(fresh, List.of(disclosures(fresh).get("counted_months")), null, null, null), null, null)
                 .body("valid", equalTo(true)).body("disclosed.counted_months", equalTo(1));
+    }
+
+    @Test
+    void theCredentialItselfIsTheDefaultAnswer() throws Exception {
+        Worker w = paidWorker();
+        String credential = given().auth().oauth2(w.token()).contentType(ContentType.JSON).body(Map.of("scheme", "MEDICAL"))
+                .post("/api/workers/me/credentials/insurance").then().statusCode(201).contentType("application/dc+sd-jwt")
+                .extract().asString();
+        assertTrue(credential.endsWith("~") && credential.split("~").length > 5, credential);
+        assertEquals("dc+sd-jwt", part(credential.split("~")[0], 0).get("typ").asText());
     }
 
     @Test
@@ -211,24 +227,24 @@ class CredentialResourceTest {
         Worker w = Fixtures.worker();
         Fixtures.enrol(w, "PENSION", GD, null);
         ECKey key = new ECKeyGenerator(Curve.P_256).generate();
-        issue(w, "PENSION", Map.of("holderJwk", key.toJSONObject())).statusCode(400).contentType("application/problem+json")
+        issue(w, "PENSION", key.toJSONObject()).statusCode(400).contentType("application/problem+json")
                 .body("errors[0].code", equalTo("PRIVATE_KEY"));
-        issue(w, "PENSION", Map.of("holderJwk", new RSAKeyGenerator(2048).generate().toPublicJWK().toJSONObject())).statusCode(400)
+        issue(w, "PENSION", new RSAKeyGenerator(2048).generate().toPublicJWK().toJSONObject()).statusCode(400)
                 .body("errors[0].code", equalTo("UNSUPPORTED_KEY"));
-        issue(w, "PENSION", Map.of("holderJwk", Map.of("kty", "EC"))).statusCode(400).body("errors[0].code", equalTo("INVALID_KEY"));
-        issue(w, "OCCUPATIONAL_INJURY", Map.of()).statusCode(400);
-        issue(w, "NOPE", Map.of()).statusCode(400);
-        given().contentType(ContentType.JSON).queryParam("scheme", "PENSION").body(Map.of())
-                .post("/api/workers/me/credentials").then().statusCode(401);
-        given().get("/.well-known/jwt-vc-issuer/elsewhere").then().statusCode(404).contentType("application/problem+json");
-        given().get("/status-lists/99999").then().statusCode(404);
+        issue(w, "PENSION", Map.of("kty", "EC")).statusCode(400).body("errors[0].code", equalTo("INVALID_KEY"));
+        issue(w, "OCCUPATIONAL_INJURY", null).statusCode(400);
+        issue(w, "NOPE", null).statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("scheme", "PENSION"))
+                .post("/api/workers/me/credentials/insurance").then().statusCode(401);
+        given().auth().oauth2(w.token()).contentType(ContentType.JSON).post("/api/workers/me/credentials/insurance").then().statusCode(400);
+        given().get("/api/credentials/status/99999").then().statusCode(404);
         given().contentType(ContentType.JSON).body(Map.of()).post("/api/credentials/verify").then().statusCode(400);
         verify("not an sd-jwt", null, null).body("valid", equalTo(false)).body("reason", equalTo("MALFORMED"));
     }
 
     /** The status of {@code idx} in the published list, read from the token as any verifier would. */
     private static int bit(String list, int idx) throws Exception {
-        String token = given().accept("application/statuslist+jwt").get("/status-lists/" + list).then().statusCode(200)
+        String token = given().accept("application/statuslist+jwt").get("/api/credentials/status/" + list).then().statusCode(200)
                 .contentType("application/statuslist+jwt").extract().asString();
         JsonNode payload = part(token, 1);
         assertEquals(1, payload.at("/status_list/bits").asInt());

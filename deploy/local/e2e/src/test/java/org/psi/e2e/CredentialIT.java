@@ -83,11 +83,11 @@ class CredentialIT {
     /** What the @sd-jwt packages make of the presentation. */
     private static JsonNode independentVerdict(String presentation, String nonce) throws Exception {
         String jwt = presentation.split("~")[0];
-        Map<String, Object> jwks = Stack.contribution(null).get("/.well-known/jwt-vc-issuer/contribution-service").then().statusCode(200)
+        Map<String, Object> jwks = Stack.contribution(null).get("/.well-known/jwt-vc-issuer").then().statusCode(200)
                 .extract().jsonPath().getMap("jwks");
         String uri = payload(jwt).at("/status/status_list/uri").asText();
         String token = Stack.contribution(null).accept("application/statuslist+jwt")
-                .get("/status-lists/" + uri.substring(uri.lastIndexOf('/') + 1)).then().statusCode(200).extract().asString();
+                .get("/api/credentials/status/" + uri.substring(uri.lastIndexOf('/') + 1)).then().statusCode(200).extract().asString();
         Map<String, Object> input = new HashMap<>();
         input.put("presentation", presentation);
         input.put("jwks", jwks);
@@ -119,8 +119,8 @@ class CredentialIT {
     @Test
     void anotherImplementationSeesOnlyWhatSheDisclosesAndRefusesWhatChanged() throws Exception {
         ECKey holder = new ECKeyGenerator(Curve.P_256).generate();
-        String credential = Stack.contribution(worker.token()).queryParam("scheme", "PENSION")
-                .body(Map.of("holderJwk", holder.toPublicJWK().toJSONObject())).post("/api/workers/me/credentials")
+        String credential = Stack.contribution(worker.token())
+                .body(Map.of("scheme", "PENSION", "holderKey", holder.toPublicJWK().toJSONObject())).post("/api/workers/me/credentials/insurance")
                 .then().statusCode(201).body("keyBound", equalTo(true)).extract().path("credential");
 
         String presentation = present(credential, Set.of("scheme", "region", "counted_months"), holder, "n-" + RUN);

@@ -42,10 +42,11 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException forbidden(String key, Object... args) {
-        return forbidden("forbidden", key, args);
+        return forbiddenOfType("forbidden", key, args);
     }
 
-    public static ProblemException forbidden(String type, String key, Object... args) {
+    /** 403 with a type of its own (an overload of {@link #forbidden} would take a key for a type). */
+    public static ProblemException forbiddenOfType(String type, String key, Object... args) {
         return new ProblemException(403, type, Message.of("common.title.forbidden"), Message.of(key, args));
     }
 

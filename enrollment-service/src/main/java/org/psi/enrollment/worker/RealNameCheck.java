@@ -41,13 +41,13 @@ public class RealNameCheck {
         Object claim = token.getClaim(IdentityClaim.CLAIM);
         if (claim == null) {
             if (required) {
-                throw ProblemException.forbidden("identity-not-verified", "enrollment.identity.scope-required", IdentityClaim.SCOPE);
+                throw ProblemException.forbiddenOfType("identity-not-verified", "enrollment.identity.scope-required", IdentityClaim.SCOPE);
             }
             return;
         }
         Set<String> aud = token.getAudience();
         if (aud == null || !aud.contains(audience)) {
-            throw ProblemException.forbidden("identity-not-verified", "enrollment.identity.audience");
+            throw ProblemException.forbiddenOfType("identity-not-verified", "enrollment.identity.audience");
         }
         NationalId verified;
         try {
@@ -56,7 +56,7 @@ public class RealNameCheck {
             verified = null;
         }
         if (verified == null || !verified.value().equals(id.value())) {
-            throw ProblemException.forbidden("identity-mismatch", "enrollment.identity.mismatch");
+            throw ProblemException.forbiddenOfType("identity-mismatch", "enrollment.identity.mismatch");
         }
     }
 }

@@ -23,7 +23,7 @@ public final class AcceptHeader {
             if (accept == null || accept.replace(",", "").isBlank()) {
                 return List.of(MediaType.WILDCARD_TYPE);
             }
-            throw ProblemException.invalid("Accept", "INVALID_HEADER", "The Accept header is not a list of media types");
+            throw ProblemException.invalid("Accept", "INVALID_HEADER", "common.accept.invalid");
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.psi.common.i18n.Languages;
 
 /**
  * Refuses a request body larger than {@code psi.http.max-body-bytes} with a 413 problem, before
@@ -30,13 +31,12 @@ public class BodyLimitFilter {
         try {
             bytes = Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
-            return Optional.of(ProblemMapper.respond(new Problem(Problem.TYPE_BASE + "bad-request", "Bad request",
-                    400, "The Content-Length header is not a number", null)));
+            return Optional.of(ProblemMapper.respond(ProblemException.badRequest("bad-request", "common.body.length-not-a-number"),
+                    Languages.of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))));
         }
         if (bytes > maxBodyBytes) {
-            return Optional.of(ProblemMapper.respond(new Problem(Problem.TYPE_BASE + "payload-too-large",
-                    "Payload too large", 413, "The request body has " + bytes + " bytes; this service accepts at most "
-                            + maxBodyBytes, null)));
+            return Optional.of(ProblemMapper.respond(ProblemException.payloadTooLarge("payload-too-large",
+                    "common.body.too-large", bytes, maxBodyBytes), Languages.of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))));
         }
         return Optional.empty();
     }

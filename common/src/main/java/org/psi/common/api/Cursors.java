@@ -21,7 +21,7 @@ public final class Cursors {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "The cursor is not one this API gave out");
+            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "common.cursor.invalid");
         }
     }
 }

@@ -18,7 +18,7 @@ public record Page<T>(List<T> items, @Schema(nullable = true, example = "eyJpZCI
             return DEFAULT_LIMIT;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "OUT_OF_RANGE", "limit is 1 to " + MAX_LIMIT);
+            throw ProblemException.invalid("limit", "OUT_OF_RANGE", "common.page.limit", MAX_LIMIT);
         }
         return limit;
     }

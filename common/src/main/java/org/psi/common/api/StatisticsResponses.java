@@ -34,11 +34,11 @@ public final class StatisticsResponses {
         }
         RegionCode own = caller.officerRegion();
         if (own.level() == RegionCode.Level.COUNTY) {
-            throw ProblemException.forbidden("Statistics are kept by province and city; a county officer has none to see");
+            throw ProblemException.forbidden("common.stats.county-officer");
         }
         RegionCode target = filter == null ? own : filter;
         if (!own.covers(target)) {
-            throw ProblemException.forbidden("An officer of " + own + " sees statistics of " + own + " only");
+            throw ProblemException.forbidden("common.stats.own-region-only", own);
         }
         return RegionNodes.scopeOf(target);
     }

@@ -11,25 +11,25 @@ public record CreditCode(String value) {
 
     public CreditCode {
         if (value == null || value.length() != 18) {
-            throw new InvalidValueException("creditCode", "INVALID_LENGTH", "A unified social credit code has 18 characters");
+            throw new InvalidValueException("creditCode", "INVALID_LENGTH", "common.credit-code.length");
         }
     }
 
     public static CreditCode parse(String raw) {
         String field = "creditCode";
         if (raw == null || raw.length() != 18) {
-            throw new InvalidValueException(field, "INVALID_LENGTH", "A unified social credit code has 18 characters");
+            throw new InvalidValueException(field, "INVALID_LENGTH", "common.credit-code.length");
         }
         String v = raw.toUpperCase();
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(v.charAt(i)) < 0) {
                 throw new InvalidValueException(field, "INVALID_CHARACTERS",
-                        "A unified social credit code uses only 0-9 and ABCDEFGHJKLMNPQRTUWXY");
+                        "common.credit-code.characters");
             }
         }
         if (checkCharacter(v) != v.charAt(17)) {
             throw new InvalidValueException(field, "INVALID_CHECK_CHARACTER",
-                    "The check character of the unified social credit code does not match");
+                    "common.credit-code.check-character");
         }
         return new CreditCode(v);
     }

@@ -1,18 +1,28 @@
 package org.psi.common.domain;
 
+import org.psi.common.i18n.Message;
+
 /**
- * A value that breaks a domain rule. Carries the field it concerns and a stable code, so the
- * API layer can turn it into a validation problem without knowing the rule.
+ * A value that breaks a domain rule. Carries the field it concerns, a stable code and the
+ * catalogue message of the rule, so the API layer can turn it into a validation problem (in the
+ * request's language) without knowing the rule. {@link #getMessage()} is the English text.
  */
 public class InvalidValueException extends RuntimeException {
 
     private final String field;
     private final String code;
+    private final Message message;
 
-    public InvalidValueException(String field, String code, String message) {
-        super(message);
+    public InvalidValueException(String field, String code, Message message) {
+        super();
         this.field = field;
         this.code = code;
+        this.message = message;
+    }
+
+    /** {@code key}: the catalogue key of the message; {@code args}: its arguments. */
+    public InvalidValueException(String field, String code, String key, Object... args) {
+        this(field, code, Message.of(key, args));
     }
 
     public String field() {
@@ -23,8 +33,17 @@ public class InvalidValueException extends RuntimeException {
         return code;
     }
 
+    public Message message() {
+        return message;
+    }
+
+    @Override
+    public String getMessage() {
+        return message.english();
+    }
+
     /** The same violation, reported against another field name (e.g. a DTO property). */
     public InvalidValueException at(String otherField) {
-        return new InvalidValueException(otherField, code, getMessage());
+        return new InvalidValueException(otherField, code, message);
     }
 }

@@ -17,8 +17,7 @@ public record NationalId(String value) {
 
     public NationalId {
         if (value == null || value.length() != 18) {
-            throw new InvalidValueException("nationalId", "INVALID_LENGTH",
-                    "A citizen ID number has 18 characters");
+            throw new InvalidValueException("nationalId", "INVALID_LENGTH", "common.national-id.length");
         }
     }
 
@@ -30,22 +29,22 @@ public record NationalId(String value) {
     public static NationalId parse(String raw, LocalDate today) {
         String field = "nationalId";
         if (raw == null || raw.isBlank()) {
-            throw new InvalidValueException(field, "REQUIRED", "The citizen ID number is required");
+            throw new InvalidValueException(field, "REQUIRED", "common.national-id.required");
         }
         String v = raw.strip().toUpperCase();
         if (v.length() != 18) {
-            throw new InvalidValueException(field, "INVALID_LENGTH", "A citizen ID number has 18 characters");
+            throw new InvalidValueException(field, "INVALID_LENGTH", "common.national-id.length");
         }
         for (int i = 0; i < 17; i++) {
             if (v.charAt(i) < '0' || v.charAt(i) > '9') {
                 throw new InvalidValueException(field, "INVALID_CHARACTERS",
-                        "The first 17 characters of a citizen ID number are digits");
+                        "common.national-id.digits");
             }
         }
         char last = v.charAt(17);
         if (!(last >= '0' && last <= '9') && last != 'X') {
             throw new InvalidValueException(field, "INVALID_CHARACTERS",
-                    "The check character of a citizen ID number is a digit or X");
+                    "common.national-id.check-character-form");
         }
         LocalDate birth;
         try {
@@ -53,15 +52,15 @@ public record NationalId(String value) {
                     Integer.parseInt(v.substring(10, 12)), Integer.parseInt(v.substring(12, 14)));
         } catch (DateTimeException e) {
             throw new InvalidValueException(field, "INVALID_BIRTH_DATE",
-                    "The birth date in the citizen ID number does not exist");
+                    "common.national-id.birth-date");
         }
         if (birth.isAfter(today)) {
             throw new InvalidValueException(field, "FUTURE_BIRTH_DATE",
-                    "The birth date in the citizen ID number is in the future");
+                    "common.national-id.future-birth-date");
         }
         if (checkCharacter(v) != last) {
             throw new InvalidValueException(field, "INVALID_CHECK_CHARACTER",
-                    "The check character of the citizen ID number does not match");
+                    "common.national-id.check-character");
         }
         return new NationalId(v);
     }

@@ -12,37 +12,37 @@ public final class Periods {
 
     public static YearMonth month(String raw, String field) {
         if (raw == null || !raw.matches("\\d{4}-\\d{2}")) {
-            throw new InvalidValueException(field, "INVALID_MONTH", "A month is written YYYY-MM");
+            throw new InvalidValueException(field, "INVALID_MONTH", "common.period.month-format");
         }
         try {
             return YearMonth.parse(raw);
         } catch (DateTimeParseException e) {
-            throw new InvalidValueException(field, "INVALID_MONTH", "A month is written YYYY-MM");
+            throw new InvalidValueException(field, "INVALID_MONTH", "common.period.month-format");
         }
     }
 
     public static LocalDate day(String raw, String field) {
         if (raw == null || !raw.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw new InvalidValueException(field, "INVALID_DAY", "A day is written YYYY-MM-DD");
+            throw new InvalidValueException(field, "INVALID_DAY", "common.period.day-format");
         }
         try {
             return LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
-            throw new InvalidValueException(field, "INVALID_DAY", "A day is written YYYY-MM-DD");
+            throw new InvalidValueException(field, "INVALID_DAY", "common.period.day-format");
         }
     }
 
     /** A month that has not begun yet cannot be paid or reported. */
     public static YearMonth notFuture(YearMonth month, LocalDate today, String field) {
         if (month.isAfter(YearMonth.from(today))) {
-            throw new InvalidValueException(field, "FUTURE_PERIOD", "The month " + month + " has not begun");
+            throw new InvalidValueException(field, "FUTURE_PERIOD", "common.period.month-future", month);
         }
         return month;
     }
 
     public static LocalDate notFuture(LocalDate day, LocalDate today, String field) {
         if (day.isAfter(today)) {
-            throw new InvalidValueException(field, "FUTURE_PERIOD", "The day " + day + " has not begun");
+            throw new InvalidValueException(field, "FUTURE_PERIOD", "common.period.day-future", day);
         }
         return day;
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.psi.common.i18n.Message;
 
 /**
  * The reference list of pooling regions, read from {@code pooling-regions.csv}: every province
@@ -45,7 +46,7 @@ public final class PoolingRegions {
     public static RegionCode requireKnown(String raw, String field) {
         RegionCode code = RegionCode.parse(raw, field);
         if (!BY_CODE.containsKey(code.province().value())) {
-            throw new InvalidValueException(field, "UNKNOWN_REGION", "No province has the code " + code.province());
+            throw new InvalidValueException(field, "UNKNOWN_REGION", "common.region.unknown-province", code.province());
         }
         return code;
     }
@@ -56,10 +57,10 @@ public final class PoolingRegions {
         if (!pools(code, scheme)) {
             String level = scheme.poolingLevel().name().toLowerCase();
             RegionCode suggestion = scheme.poolingRegionOf(code);
-            String hint = !suggestion.equals(code) && pools(suggestion, scheme)
-                    ? "try " + suggestion : "give the code of a " + level + " in it";
-            throw new InvalidValueException(field, "NOT_A_POOLING_REGION",
-                    scheme + " pools at " + level + " level; " + code + " is not a pooling region of it (" + hint + ")");
+            Message hint = !suggestion.equals(code) && pools(suggestion, scheme)
+                    ? Message.of("common.region.try", suggestion) : Message.of("common.region.give-" + level);
+            throw new InvalidValueException(field, "NOT_A_POOLING_REGION", "common.region.not-pooling-" + level,
+                    scheme.label(), code, hint);
         }
         return code;
     }

@@ -10,13 +10,13 @@ public record RegionCode(String value) {
 
     public RegionCode {
         if (value == null || !value.matches("\\d{6}")) {
-            throw new InvalidValueException("region", "INVALID_REGION_CODE", "A region code has 6 digits");
+            throw new InvalidValueException("region", "INVALID_REGION_CODE", "common.region.code-format");
         }
     }
 
     public static RegionCode parse(String raw, String field) {
         if (raw == null || !raw.matches("\\d{6}")) {
-            throw new InvalidValueException(field, "INVALID_REGION_CODE", "A region code has 6 digits");
+            throw new InvalidValueException(field, "INVALID_REGION_CODE", "common.region.code-format");
         }
         return new RegionCode(raw);
     }

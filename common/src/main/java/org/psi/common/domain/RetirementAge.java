@@ -2,6 +2,7 @@ package org.psi.common.domain;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import org.psi.common.i18n.Message;
 
 /**
  * The statutory retirement age after the 2025 reform (Decision of the NPC Standing Committee on
@@ -92,9 +93,10 @@ public final class RetirementAge {
     }
 
     /** Years and months, e.g. "60 years and 6 months", for messages. */
-    public static String describe(int months) {
+    public static Message describe(int months) {
         int years = months / 12;
         int rest = months % 12;
-        return rest == 0 ? years + " years" : years + " years and " + rest + (rest == 1 ? " month" : " months");
+        return rest == 0 ? Message.of("common.age.years", years)
+                : Message.of(rest == 1 ? "common.age.years-month" : "common.age.years-months", years, rest);
     }
 }

@@ -1,5 +1,7 @@
 package org.psi.common.domain;
 
+import org.psi.common.i18n.Message;
+
 /** The insurance schemes a flexible-employment platform worker can join. */
 public enum Scheme {
     /** Enterprise employee basic pension, pooled at province level. */
@@ -18,6 +20,11 @@ public enum Scheme {
     }
 
     /** The level of region whose fund this scheme pools in. */
+    /** The scheme's name in a message: the code in English, its name in Chinese (养老保险, ...). */
+    public Message label() {
+        return Message.of("common.scheme-name." + name());
+    }
+
     public RegionCode.Level poolingLevel() {
         return poolingLevel;
     }
@@ -39,13 +46,13 @@ public enum Scheme {
 
     public static Scheme parse(String raw, String field) {
         if (raw == null) {
-            throw new InvalidValueException(field, "REQUIRED", "The scheme is required");
+            throw new InvalidValueException(field, "REQUIRED", "common.scheme.required");
         }
         try {
             return Scheme.valueOf(raw);
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException(field, "UNKNOWN_SCHEME",
-                    "Unknown scheme; one of PENSION, MEDICAL, OCCUPATIONAL_INJURY");
+                    "common.scheme.unknown");
         }
     }
 }

@@ -6,13 +6,13 @@ public enum Sector {
 
     public static Sector parse(String raw, String field) {
         if (raw == null) {
-            throw new InvalidValueException(field, "REQUIRED", "The sector is required");
+            throw new InvalidValueException(field, "REQUIRED", "common.sector.required");
         }
         try {
             return Sector.valueOf(raw);
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException(field, "UNKNOWN_SECTOR",
-                    "Unknown sector; one of FOOD_DELIVERY, RIDE_HAILING, INSTANT_DELIVERY, FREIGHT, ECOMMERCE, OTHER");
+                    "common.sector.unknown");
         }
     }
 }

@@ -52,7 +52,7 @@ public class EventFeed {
     public List<String> streamsOf(String reader) {
         List<String> streams = reader == null ? null : settings.readers().get(reader);
         if (streams == null || streams.isEmpty()) {
-            throw ProblemException.forbidden("This client is not a reader of this service's events");
+            throw ProblemException.forbidden("common.events.not-a-reader");
         }
         return streams;
     }
@@ -64,10 +64,10 @@ public class EventFeed {
     public FeedPage read(String reader, long after, int limit, Duration wait) {
         List<String> streams = streamsOf(reader);
         if (after < 0) {
-            throw ProblemException.invalid("after", "OUT_OF_RANGE", "after is a position, 0 or more");
+            throw ProblemException.invalid("after", "OUT_OF_RANGE", "common.events.after");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "OUT_OF_RANGE", "limit is 1 to " + MAX_LIMIT);
+            throw ProblemException.invalid("limit", "OUT_OF_RANGE", "common.page.limit", MAX_LIMIT);
         }
         acknowledge(reader, after);
         Duration capped = wait.compareTo(settings.maxWait()) > 0 ? settings.maxWait() : wait;

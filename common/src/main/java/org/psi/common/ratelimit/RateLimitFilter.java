@@ -15,6 +15,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.psi.common.api.Problem;
+import org.psi.common.api.ProblemException;
+import org.psi.common.api.ProblemMapper;
+import org.psi.common.i18n.Languages;
+import org.psi.common.i18n.Message;
+import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Counts every API request against its group's quota ({@link RateLimitConfig}) for its caller: the
@@ -74,12 +79,11 @@ public class RateLimitFilter {
         if (o.allowed()) {
             return null;
         }
-        return Response.status(429).type(Problem.MEDIA_TYPE)
+        return ProblemMapper.builder(new ProblemException(429, "too-many-requests", Message.of("common.title.too-many-requests"),
+                        Message.of(group.byAddress() ? "common.rate-limit.address" : "common.rate-limit.caller",
+                                group.quota(), group.windowSeconds(), group.name(), o.retryAfterSeconds())),
+                        Languages.of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)))
                 .header(RateLimitHeaders.RETRY_AFTER, String.valueOf(o.retryAfterSeconds()))
-                .entity(new Problem(Problem.TYPE_BASE + "too-many-requests", "Too many requests", 429,
-                        "More than " + group.quota() + " requests in " + group.windowSeconds() + " s for " + group.name()
-                                + (group.byAddress() ? " from this address" : " from this caller")
-                                + "; try again in " + o.retryAfterSeconds() + " s", null))
                 .build();
     }
 

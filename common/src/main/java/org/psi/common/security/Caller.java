@@ -58,7 +58,7 @@ public class Caller {
 
     /** The officer's region; an officer token without one may not act on any region. */
     public RegionCode officerRegion() {
-        return region().orElseThrow(() -> ProblemException.forbidden("The officer token carries no region claim"));
+        return region().orElseThrow(() -> ProblemException.forbidden("common.officer.no-region"));
     }
 
     /** Whether the caller is an officer whose region covers {@code region}. */

@@ -60,7 +60,7 @@ public enum AgeBand {
     public static AgeBand parse(String label, String field) {
         return Arrays.stream(values()).filter(b -> b.label.equals(label)).findFirst()
                 .orElseThrow(() -> new InvalidValueException(field, "UNKNOWN_AGE_BAND",
-                        "An age band is one of " + String.join(", ", labels())));
+                        "common.stats.age-band", String.join(", ", labels())));
     }
 
     public static List<String> labels() {

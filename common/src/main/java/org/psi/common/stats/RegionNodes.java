@@ -41,7 +41,7 @@ public final class RegionNodes {
         }
         if (region.level() == RegionCode.Level.COUNTY) {
             throw new InvalidValueException("region", "NOT_A_STATISTICS_REGION",
-                    "Statistics are kept by province (NN0000) and prefecture-level city (NNNN00), not by county");
+                    "common.stats.no-county");
         }
         return node(region);
     }

@@ -72,31 +72,31 @@ public record StatQuery<D extends Enum<D> & GroupingDimension>(YearMonth from, Y
         YearMonth last;
         if (month != null) {
             if (from != null || to != null) {
-                throw new InvalidValueException("month", "CONFLICTING_PARAMETERS", "Give either month, or from and to");
+                throw new InvalidValueException("month", "CONFLICTING_PARAMETERS", "common.stats.month-or-range");
             }
             first = Periods.month(month, "month");
             last = first;
         } else if (from != null || to != null) {
             if (from == null) {
-                throw new InvalidValueException("from", "REQUIRED", "A range needs from and to");
+                throw new InvalidValueException("from", "REQUIRED", "common.stats.range-needs-both");
             }
             if (to == null) {
-                throw new InvalidValueException("to", "REQUIRED", "A range needs from and to");
+                throw new InvalidValueException("to", "REQUIRED", "common.stats.range-needs-both");
             }
             first = Periods.month(from, "from");
             last = Periods.month(to, "to");
             if (last.isBefore(first)) {
-                throw new InvalidValueException("to", "OUT_OF_RANGE", "to is not before from");
+                throw new InvalidValueException("to", "OUT_OF_RANGE", "common.stats.to-before-from");
             }
         } else {
-            throw new InvalidValueException("month", "REQUIRED", "Give a month (YYYY-MM), or from and to");
+            throw new InvalidValueException("month", "REQUIRED", "common.stats.month-required");
         }
         if (last.isAfter(thisMonth)) {
             throw new InvalidValueException(month != null ? "month" : "to", "FUTURE_PERIOD",
-                    "Statistics exist up to this month, " + thisMonth);
+                    "common.stats.future", thisMonth);
         }
         if (!first.plusMonths(maxMonths).isAfter(last)) {
-            throw new InvalidValueException("to", "OUT_OF_RANGE", "A query spans at most " + maxMonths + " months");
+            throw new InvalidValueException("to", "OUT_OF_RANGE", "common.stats.max-months", maxMonths);
         }
         List<D> dims = new ArrayList<>();
         EnumSet<D> seen = EnumSet.noneOf(dimensions);
@@ -105,7 +105,7 @@ public record StatQuery<D extends Enum<D> & GroupingDimension>(YearMonth from, Y
                 for (String raw : param.split(",", -1)) {
                     D d = dimension(dimensions, raw.strip());
                     if (!seen.add(d)) {
-                        throw new InvalidValueException("groupBy", "DUPLICATE_DIMENSION", raw.strip() + " is given twice");
+                        throw new InvalidValueException("groupBy", "DUPLICATE_DIMENSION", "common.stats.dimension-twice", raw.strip());
                     }
                     dims.add(d);
                 }
@@ -115,11 +115,11 @@ public record StatQuery<D extends Enum<D> & GroupingDimension>(YearMonth from, Y
         boolean province = q.groupsBy(GroupingDimension.PROVINCE);
         if (q.groupsBy(GroupingDimension.REGION) && province) {
             throw new InvalidValueException("groupBy", "CONFLICTING_DIMENSIONS",
-                    "Group by region or by province, not both: a region lies in one province");
+                    "common.stats.region-and-province");
         }
         if (province && scope.length() == 6) {
             throw new InvalidValueException("groupBy", "CONFLICTING_DIMENSIONS",
-                    "A city lies in one province: group a city's figures by region, not province");
+                    "common.stats.city-by-province");
         }
         return q;
     }
@@ -127,8 +127,7 @@ public record StatQuery<D extends Enum<D> & GroupingDimension>(YearMonth from, Y
     private static <D extends Enum<D> & GroupingDimension> D dimension(Class<D> dimensions, String raw) {
         D[] all = dimensions.getEnumConstants();
         return Arrays.stream(all).filter(d -> d.apiName().equals(raw)).findFirst()
-                .orElseThrow(() -> new InvalidValueException("groupBy", "UNKNOWN_DIMENSION", "groupBy takes "
-                        + Arrays.stream(all).map(GroupingDimension::apiName).collect(Collectors.joining(", "))
-                        + "; not " + raw));
+                .orElseThrow(() -> new InvalidValueException("groupBy", "UNKNOWN_DIMENSION", "common.stats.unknown-dimension",
+                        Arrays.stream(all).map(GroupingDimension::apiName).collect(Collectors.joining(", ")), raw));
     }
 }

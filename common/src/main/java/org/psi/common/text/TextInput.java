@@ -1,5 +1,7 @@
 package org.psi.common.text;
 
+import org.psi.common.i18n.Message;
+
 /**
  * The rule every text PSI accepts from outside obeys: no control character (Unicode category Cc:
  * U+0000 to U+001F, U+007F to U+009F; a NUL would even fail in PostgreSQL with a 500) and no
@@ -44,8 +46,8 @@ public final class TextInput {
     }
 
     /** The message of a refusal, naming the field but never its value. */
-    public static String message(String field) {
-        return (field == null || field.isEmpty() ? "A text" : field)
-                + " holds a control character or an unpaired surrogate, which no text field accepts";
+    public static Message message(String field) {
+        return field == null || field.isEmpty() ? Message.of("common.text.invalid-characters-anonymous")
+                : Message.of("common.text.invalid-characters", field);
     }
 }

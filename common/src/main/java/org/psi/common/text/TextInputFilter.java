@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.psi.common.api.Problem;
+import org.psi.common.api.ProblemException;
 import org.psi.common.api.ProblemMapper;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.psi.common.i18n.Languages;
+import org.psi.common.api.InvalidField;
 
 /**
  * {@link TextInput} for what is not a JSON body: every path parameter and query parameter (as
@@ -27,7 +30,7 @@ public class TextInputFilter {
         for (Map.Entry<String, List<String>> h : request.getHeaders().entrySet()) {
             for (String v : h.getValue()) {
                 if (!cleanHeader(v)) {
-                    return Optional.of(refuse(h.getKey()));
+                    return Optional.of(refuse(h.getKey(), request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
                 }
             }
         }
@@ -35,15 +38,15 @@ public class TextInputFilter {
         if (bad.isEmpty()) {
             bad = firstBad(uri.getQueryParameters(true));
         }
-        return bad.map(TextInputFilter::refuse);
+        return bad.map(field -> refuse(field, request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     @ServerExceptionMapper
-    public Response invalidText(InvalidTextException e) {
+    public Response invalidText(InvalidTextException e, HttpHeaders headers) {
         String field = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        return refuse(field.isEmpty() ? "body" : field);
+        return refuse(field.isEmpty() ? "body" : field, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private static Optional<String> firstBad(MultivaluedMap<String, String> params) {
@@ -70,8 +73,8 @@ public class TextInputFilter {
         return true;
     }
 
-    private static Response refuse(String field) {
-        return ProblemMapper.respond(ProblemMapper.validation(
-                List.of(Problem.FieldError.of(field, TextInput.CODE, TextInput.message(field)))));
+    private static Response refuse(String field, String acceptLanguage) {
+        return ProblemMapper.respond(ProblemException.validation(List.of(InvalidField.of(field, TextInput.CODE,
+                TextInput.message(field)))), Languages.of(acceptLanguage));
     }
 }

@@ -45,7 +45,7 @@ class RetirementAgeTest {
         assertTrue(RetirementAge.workingAgeIn(YearMonth.of(2026, 12), birth, Category.MEN));
         assertTrue(RetirementAge.workingAgeIn(YearMonth.of(2027, 4), birth, Category.MEN));
         assertFalse(RetirementAge.workingAgeIn(YearMonth.of(2027, 5), birth, Category.MEN));
-        assertEquals("60 years and 6 months", RetirementAge.describe(726));
+        assertEquals("60 years and 6 months", RetirementAge.describe(726).english());
     }
 
     @ParameterizedTest(name = "retiring in {0}: {1} months")

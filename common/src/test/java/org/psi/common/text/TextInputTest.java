@@ -33,7 +33,7 @@ class TextInputTest {
         }
         assertTrue(TextInput.isClean(null));
         assertEquals(1, TextInput.firstBadIndex("a\u0000"));
-        assertFalse(TextInput.message("paymentRef").contains("\u0000"));
+        assertFalse(TextInput.message("paymentRef").english().contains("\u0000"));
     }
 
     @Test

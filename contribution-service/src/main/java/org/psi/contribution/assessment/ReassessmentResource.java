@@ -82,7 +82,7 @@ public class ReassessmentResource {
         RegionCode region = PolicyService.poolingRegion(code);
         PolicyService.year(year);
         if (!caller.is(Roles.ADMIN) && !caller.isOfficerOf(region)) {
-            throw ProblemException.forbidden("An officer re-assesses the months of their own region only");
+            throw ProblemException.forbidden("contribution.reassessment.own-region");
         }
         if (body.policy() != null) {
             org.psi.contribution.policy.PolicyResource.readOnlyFieldsMatch(body.policy(), region, year);

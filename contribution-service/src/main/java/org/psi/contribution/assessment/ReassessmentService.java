@@ -91,8 +91,7 @@ public class ReassessmentService {
         Optional<org.psi.contribution.payment.IdempotencyRecord> earlier = idempotency.find(scope, idempotencyKey);
         if (earlier.isPresent()) {
             if (!java.security.MessageDigest.isEqual(earlier.get().requestHash, requestHash)) {
-                throw ProblemException.unprocessable("idempotency-key-reused", "The Idempotency-Key " + idempotencyKey
-                        + " was used for another re-assessment; use a new key");
+                throw ProblemException.unprocessable("idempotency-key-reused", "contribution.reassessment.key-reused", idempotencyKey);
             }
             return new Outcome(idempotency.response(earlier.get(), Result.class), true);
         }
@@ -104,7 +103,7 @@ public class ReassessmentService {
     private Result reassess(RegionCode region, int year, String reason, PolicyService.PolicyInput newPolicy, String by) {
         String why = reason == null ? "" : reason.strip();
         if (why.length() < 5 || why.length() > 500) {
-            throw ProblemException.invalid("reason", "REQUIRED", "A re-assessment needs a reason of 5 to 500 characters");
+            throw ProblemException.invalid("reason", "REQUIRED", "contribution.reassessment.reason");
         }
         if (newPolicy != null) {
             policies.putForReassessment(region, year, newPolicy, by);

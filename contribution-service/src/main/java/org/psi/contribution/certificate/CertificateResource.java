@@ -71,10 +71,10 @@ public class CertificateResource {
     @APIResponse(responseCode = "415", description = "Not application/jose, text/plain or JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Verification verify(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         if (body == null || body.length == 0) {
-            throw ProblemException.invalid("body", "REQUIRED", "Send the certificate (a compact JWS)");
+            throw ProblemException.invalid("body", "REQUIRED", "contribution.certificate.required");
         }
         if (body.length > MAX_JWS_BYTES) {
-            throw new ProblemException(413, "payload-too-large", "Payload too large", "A certificate is far smaller than this");
+            throw ProblemException.payloadTooLarge("payload-too-large", "contribution.certificate.too-large");
         }
         String jws = new String(body, StandardCharsets.UTF_8);
         if (contentType != null && contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON)) {
@@ -82,11 +82,11 @@ public class CertificateResource {
                 JsonNode node = json.readTree(body);
                 JsonNode value = node == null ? null : node.get("jws");
                 if (value == null || !value.isTextual()) {
-                    throw ProblemException.invalid("jws", "REQUIRED", "Send {\"jws\": \"<compact JWS>\"}");
+                    throw ProblemException.invalid("jws", "REQUIRED", "contribution.certificate.jws-required", "{\"jws\": \"<compact JWS>\"}");
                 }
                 jws = value.asText();
             } catch (java.io.IOException e) {
-                throw new ProblemException(400, "malformed-body", "Malformed request body", "The body is not well-formed JSON");
+                throw ProblemException.malformedBody("contribution.certificate.malformed");
             }
         }
         CertificateService.Verification v = certificates.verify(jws);

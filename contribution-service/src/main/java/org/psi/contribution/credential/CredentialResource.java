@@ -54,7 +54,7 @@ public class CredentialResource {
     @APIResponse(responseCode = "200", description = "The status list token", content = @Content(mediaType = CredentialDtos.STATUS_LIST, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 65536)))
     @APIResponse(responseCode = "404", description = "No such list", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response statusList(@PathParam("listId") @Schema(minimum = "1", maximum = "100000") int list) {
-        String token = credentials.statusList(list).orElseThrow(() -> ProblemException.notFound("Status list"));
+        String token = credentials.statusList(list).orElseThrow(() -> ProblemException.notFound("contribution.credential.status-list-not-found", list));
         return Response.ok(token, CredentialDtos.STATUS_LIST)
                 .header("Cache-Control", "public, max-age=" + CredentialService.STATUS_TTL.toSeconds()).build();
     }

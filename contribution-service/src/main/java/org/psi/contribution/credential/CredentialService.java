@@ -103,7 +103,7 @@ public class CredentialService {
     public Issued issue(String subject, String schemeRaw, Map<String, Object> holderJwk) {
         Scheme scheme = Scheme.parse(schemeRaw, "scheme");
         if (!scheme.isMonthly()) {
-            throw ProblemException.invalid("scheme", "NOT_APPLICABLE", "A credential is issued for PENSION or MEDICAL");
+            throw ProblemException.invalid("scheme", "NOT_APPLICABLE", "contribution.credential.scheme");
         }
         ECKey holder = holderJwk == null ? null : holderKey(holderJwk);
         InsuredWorker worker = directory.bySubject(subject);
@@ -166,14 +166,14 @@ public class CredentialService {
         try {
             JWK key = JWK.parse(jwk);
             if (!(key instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve())) {
-                throw ProblemException.invalid("holderJwk", "UNSUPPORTED_KEY", "holderJwk is an EC P-256 public key (kty EC, crv P-256)");
+                throw ProblemException.invalid("holderKey", "UNSUPPORTED_KEY", "contribution.credential.key-type");
             }
             if (key.isPrivate()) {
-                throw ProblemException.invalid("holderJwk", "PRIVATE_KEY", "holderJwk must be the public key only: the private one stays with the app");
+                throw ProblemException.invalid("holderKey", "PRIVATE_KEY", "contribution.credential.private-key");
             }
             return ec.toPublicJWK();
         } catch (ParseException | IllegalArgumentException e) {
-            throw ProblemException.invalid("holderJwk", "INVALID_KEY", "holderJwk is not a JWK");
+            throw ProblemException.invalid("holderKey", "INVALID_KEY", "contribution.credential.not-a-key");
         }
     }
 

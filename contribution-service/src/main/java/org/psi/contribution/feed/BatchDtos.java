@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.util.Locale;
 
 /** Bodies of /api/contribution-batches. */
 public final class BatchDtos {
@@ -42,9 +43,10 @@ public final class BatchDtos {
                          @Schema(example = "3") int received, @Schema(example = "1") int accepted,
                          @Schema(example = "1") int duplicates, @Schema(example = "1") int rejected,
                          List<LineError> errors, Instant createdAt) {
-        static Report of(BatchReport r) {
+        /** The report with each rejected line's message in {@code locale}. */
+        static Report of(BatchReport r, Locale locale) {
             return new Report(r.batchId(), r.platformCode(), r.received(), r.accepted(), r.duplicates(), r.rejected(),
-                    r.errors().stream().map(e -> new LineError(e.line(), e.ref(), e.code(), e.message())).toList(),
+                    r.errors().stream().map(e -> new LineError(e.line(), e.ref(), e.code(), e.message(locale))).toList(),
                     r.createdAt());
         }
     }

@@ -33,6 +33,8 @@ import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.contribution.feed.BatchDtos.Report;
 import org.psi.contribution.feed.BatchDtos.Summary;
+import java.util.Locale;
+import org.psi.common.i18n.Languages;
 
 @Path("/api/contribution-batches")
 @Produces(MediaType.APPLICATION_JSON)
@@ -108,19 +110,23 @@ public class BatchResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The enrollment-service could not be asked; nothing applied, retry with the same key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, byte[] body) {
         String key = Idempotency.require(idempotencyKey);
         String format = FeedReader.format(contentType);
         String clientId = caller.clientId();
         if (clientId == null) {
-            throw ProblemException.forbidden("The platform token names no client");
+            throw ProblemException.forbidden("contribution.feed.no-client");
         }
         byte[] bytes = body == null ? new byte[0] : body;
         FeedService.Outcome outcome = feeds.submit(new FeedService.Submission(clientId, key,
                 FeedService.requestHash(format, bytes), format,
                 () -> FeedReader.read(json.getFactory(), format, bytes, feeds.limits().maxLines())));
-        Report report = Report.of(outcome.report());
+        Locale language = Languages.of(acceptLanguage);
+        Report report = Report.of(outcome.report(), language);
         Response.ResponseBuilder response = Response.created(URI.create("/api/contribution-batches/" + report.batchId()))
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .entity(report);
         if (outcome.replayed()) {
             response.header(Idempotency.REPLAYED, "true");
@@ -133,8 +139,8 @@ public class BatchResource {
     @Operation(operationId = "getBatch", summary = "The report of one of the caller's batches", description = "Another platform's batch is not found (404).")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @APIResponse(responseCode = "404", description = "No batch of the caller has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Report get(@PathParam("batchId") UUID batchId) {
-        return Report.of(feeds.report(batchId, caller.clientId()));
+    public Report get(@PathParam("batchId") UUID batchId, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return Report.of(feeds.report(batchId, caller.clientId()), Languages.of(acceptLanguage));
     }
 
     @GET
@@ -148,7 +154,7 @@ public class BatchResource {
         try {
             before = after == null ? null : UUID.fromString(after);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "The cursor is not one this API gave out");
+            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "common.cursor.invalid");
         }
         List<Summary> found = feeds.page(caller.clientId(), before, rows + 1).stream().map(Summary::of).toList();
         return Page.of(found, rows, s -> s.batchId().toString());

@@ -28,6 +28,8 @@ import org.psi.contribution.ledger.PostingDraft;
 import org.psi.contribution.ledger.PostingKind;
 import org.psi.contribution.policy.PolicyBook;
 import org.psi.contribution.policy.PolicyTerms;
+import org.psi.common.i18n.Message;
+import java.util.Locale;
 
 /**
  * Decides, line by line and without touching the database, what a feed does: which lines post
@@ -50,9 +52,18 @@ import org.psi.contribution.policy.PolicyTerms;
  */
 public final class FeedEvaluator {
 
-    public record LineError(int line, String ref, String code, String message) {
-        LineError(int line, String ref, LineCode code, String message) {
-            this(line, ref, code.name(), message);
+    /**
+     * A rejected line as the batch keeps it: its code, its message in English and, to write it in
+     * the reader's language, the message's catalogue key and arguments (a batch stored before
+     * them has its English message only).
+     */
+    public record LineError(int line, String ref, String code, String message, String key, List<String> args) {
+        LineError(int line, String ref, LineCode code, Message message) {
+            this(line, ref, code.name(), message.english(), message.key(), message.plainArgs());
+        }
+
+        public String message(Locale locale) {
+            return key == null ? message : Message.of(key, args == null ? new Object[0] : args.toArray()).in(locale);
         }
     }
 
@@ -97,8 +108,7 @@ public final class FeedEvaluator {
             if (Arrays.equals(known.contentMac(), mac)) {
                 duplicates++;
             } else {
-                reject(l, LineCode.REF_CONFLICT, "The ref " + l.ref() + " was accepted before with other content;"
-                        + " to correct a line, reverse it (reversesRef) and send the correction under a new ref");
+                reject(l, LineCode.REF_CONFLICT, "contribution.line.ref-conflict", l.ref());
             }
             return;
         }
@@ -107,13 +117,13 @@ public final class FeedEvaluator {
             if (Arrays.equals(earlier.contentMac, mac)) {
                 duplicates++;
             } else {
-                reject(l, LineCode.REF_CONFLICT, "The ref " + l.ref() + " is used earlier in this feed for other content");
+                reject(l, LineCode.REF_CONFLICT, "contribution.line.ref-in-feed", l.ref());
             }
             return;
         }
         String idProblem = ctx.eligibility().problems().get(l.nationalId());
         if (idProblem != null) {
-            reject(l, LineCode.ofNationalId(idProblem), "The citizen ID number is not valid (" + idProblem + ")");
+            reject(l, LineCode.ofNationalId(idProblem), "contribution.line.national-id-invalid", idProblem);
             return;
         }
         InsuredWorker worker = ctx.eligibility().workers().get(l.nationalId());
@@ -139,34 +149,30 @@ public final class FeedEvaluator {
         YearMonth month = l.month();
         Instant[] window = windows.computeIfAbsent(l.period(), p -> window(l));
         if (worker == null || !worker.consented(platform.code(), window[0], window[1])) {
-            return reject(l, LineCode.NOT_AUTHORISED, "Platform " + platform.code()
-                    + " may not contribute for this person in " + l.period() + ": no consent of theirs was in force");
+            return reject(l, LineCode.NOT_AUTHORISED, "contribution.line.not-authorised", platform.code(), l.period());
         }
         Optional<InsuredWorker.Enrollment> enrollment = worker.covering(scheme, month);
         if (enrollment.isEmpty()) {
-            return reject(l, LineCode.NOT_ENROLLED, "The worker is not enrolled in " + scheme + " for " + month);
+            return reject(l, LineCode.NOT_ENROLLED, "contribution.line.not-enrolled", scheme.label(), month);
         }
         String region = enrollment.get().region().value();
         if (scheme.isMonthly()) {
             return monthly(l, worker, region, mac);
         }
         if (!platform.sectors().contains(l.sector())) {
-            return reject(l, LineCode.SECTOR_NOT_OF_PLATFORM, "Platform " + platform.code() + " is not registered in "
-                    + l.sector());
+            return reject(l, LineCode.SECTOR_NOT_OF_PLATFORM, "contribution.line.sector-not-of-platform", platform.code(), l.sector());
         }
         Optional<PolicyTerms> policy = ctx.policies().find(region, month.getYear());
         if (policy.isEmpty()) {
-            return reject(l, LineCode.NO_POLICY, "Region " + region + " has no contribution policy for " + month.getYear());
+            return reject(l, LineCode.NO_POLICY, "contribution.line.no-policy", region, month.getYear());
         }
         Optional<Long> fee = policy.get().feePerOrderFen(l.sector());
         if (fee.isEmpty()) {
-            return reject(l, LineCode.NO_FEE_FOR_SECTOR, "Region " + region + " sets no fee per order for "
-                    + l.sector() + " in " + month.getYear());
+            return reject(l, LineCode.NO_FEE_FOR_SECTOR, "contribution.line.no-fee", region, l.sector(), month.getYear());
         }
         long amount = Money.perOrder(l.orders(), fee.get());
         if (l.amountFen() != null && l.amountFen() != amount) {
-            return reject(l, LineCode.AMOUNT_MISMATCH, "amountFen " + l.amountFen() + " is not " + l.orders()
-                    + " orders x " + fee.get() + " fen = " + amount + " fen");
+            return reject(l, LineCode.AMOUNT_MISMATCH, "contribution.line.amount-mismatch", l.amountFen(), l.orders(), fee.get(), amount);
         }
         return new PostingDraft(PostingKind.CONTRIBUTION, source, l.ref(), mac, ctx.batchId(), l.line(),
                 worker.workerId(), l.scheme(), region, l.period(), month, amount, 0, amount,
@@ -178,19 +184,17 @@ public final class FeedEvaluator {
         MonthAssessment.Key key = new MonthAssessment.Key(worker.workerId(), l.scheme(), l.month());
         MonthAssessment a = ctx.assessments().get(key);
         if (a == null && worker.pastRetirement(l.scheme(), l.month())) {
-            return reject(l, LineCode.NOT_DUE, "Nothing is due for " + l.scheme() + " of " + l.month() + ": from the retirement"
-                    + " month on, PENSION is due only until the minimum period is reached");
+            return reject(l, LineCode.NOT_DUE, "contribution.line.not-due", l.month(), l.scheme().label());
         }
         if (a == null) {
-            return reject(l, LineCode.NO_POLICY, l.month() + " of " + l.scheme() + " is not assessed: region " + region
-                    + " had no contribution policy for " + l.month().getYear() + " when the month opened");
+            return reject(l, LineCode.NO_POLICY, "contribution.line.not-assessed", l.month(), l.scheme().label(), region,
+                    l.month().getYear());
         }
         long before = paid.computeIfAbsent(key, k -> ctx.paidBefore().getOrDefault(k, 0L));
         MonthPricing.Decision decision = MonthPricing.accept(a, before, l.amountFen());
         if (decision instanceof MonthPricing.ExceedsDue) {
             // to a platform, nothing about what others paid
-            return reject(l, LineCode.EXCEEDS_DUE, "amountFen " + l.amountFen() + " would take " + l.month()
-                    + " beyond what it is due; the line was not posted. What remains is on the worker's statement");
+            return reject(l, LineCode.EXCEEDS_DUE, "contribution.line.exceeds-due", l.amountFen(), l.month());
         }
         MonthPricing.Accepted split = (MonthPricing.Accepted) decision;
         paid.put(key, before + l.amountFen());
@@ -206,15 +210,14 @@ public final class FeedEvaluator {
         KnownPosting known = ctx.known().get(l.reversesRef());
         PostingDraft inFeed = acceptedByRef.get(l.reversesRef());
         if (known == null && inFeed == null) {
-            return reject(l, LineCode.UNKNOWN_REVERSED_REF, "No accepted line of this platform has the ref " + l.reversesRef());
+            return reject(l, LineCode.UNKNOWN_REVERSED_REF, "contribution.line.unknown-reversed", l.reversesRef());
         }
         PostingKind kind = known != null ? known.kind() : inFeed.kind;
         if (kind == PostingKind.REVERSAL) {
-            return reject(l, LineCode.REVERSAL_OF_REVERSAL, "The line " + l.reversesRef()
-                    + " is a reversal; send the original content again under a new ref instead");
+            return reject(l, LineCode.REVERSAL_OF_REVERSAL, "contribution.line.reversal-of-reversal", l.reversesRef());
         }
         if ((known != null && known.reversed()) || reversedInFeed.contains(l.reversesRef())) {
-            return reject(l, LineCode.ALREADY_REVERSED, "The line " + l.reversesRef() + " has been reversed already");
+            return reject(l, LineCode.ALREADY_REVERSED, "contribution.line.already-reversed", l.reversesRef());
         }
         UUID workerId = known != null ? known.workerId() : inFeed.workerId;
         Scheme scheme = known != null ? known.scheme() : inFeed.scheme;
@@ -222,15 +225,13 @@ public final class FeedEvaluator {
         long amount = known != null ? known.amountFen() : inFeed.amountFen;
         Integer orders = known != null ? known.orders() : inFeed.orders;
         if (worker == null || !workerId.equals(worker.workerId()) || scheme != l.scheme() || !period.equals(l.period())) {
-            return reject(l, LineCode.REVERSAL_MISMATCH, "The reversal's person, scheme and period must be those of the line "
-                    + l.reversesRef());
+            return reject(l, LineCode.REVERSAL_MISMATCH, "contribution.line.reversal-other-line", l.reversesRef());
         }
         if (l.amountFen() != null && l.amountFen() != amount) {
-            return reject(l, LineCode.REVERSAL_MISMATCH, "The line " + l.reversesRef() + " paid " + amount
-                    + " fen; a reversal takes back exactly that");
+            return reject(l, LineCode.REVERSAL_MISMATCH, "contribution.line.reversal-amount", l.reversesRef(), amount);
         }
         if (l.orders() != null && !l.orders().equals(orders)) {
-            return reject(l, LineCode.REVERSAL_MISMATCH, "The line " + l.reversesRef() + " reported " + orders + " orders");
+            return reject(l, LineCode.REVERSAL_MISMATCH, "contribution.line.reversal-orders", l.reversesRef(), orders);
         }
         String region = known != null ? known.region() : inFeed.region;
         long individual = known != null ? known.individualFen() : inFeed.individualFen;
@@ -263,8 +264,8 @@ public final class FeedEvaluator {
         return d;
     }
 
-    private PostingDraft reject(ValidLine l, LineCode code, String message) {
-        errors.add(new LineError(l.line(), l.ref(), code, message));
+    private PostingDraft reject(ValidLine l, LineCode code, String key, Object... args) {
+        errors.add(new LineError(l.line(), l.ref(), code, Message.of(key, args)));
         return null;
     }
 }

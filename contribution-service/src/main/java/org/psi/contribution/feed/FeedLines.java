@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.psi.common.api.Problem;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Periods;
 import org.psi.common.domain.Scheme;
 import org.psi.common.domain.Sector;
+import org.psi.common.i18n.Message;
+import org.psi.common.api.InvalidField;
 
 /**
  * The shape of every line of a feed, checked before anything is looked up: a ref, a citizen ID, a
@@ -32,20 +33,20 @@ public final class FeedLines {
 
     public static List<ValidLine> validate(List<FeedLine> lines, LocalDate today, FeedLimits limits) {
         if (lines.isEmpty()) {
-            throw ProblemException.invalid("lines", "REQUIRED", "A feed has at least one line");
+            throw ProblemException.invalid("lines", "REQUIRED", "contribution.feed.no-lines");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         List<ValidLine> valid = new ArrayList<>(lines.size());
         Map<String, Object> parsedPeriods = new HashMap<>();
         int total = 0;
         for (FeedLine l : lines) {
-            List<Problem.FieldError> lineErrors = new ArrayList<>(0);
+            List<InvalidField> lineErrors = new ArrayList<>(0);
             ValidLine v = check(l, today, limits, lineErrors, parsedPeriods);
             if (lineErrors.isEmpty()) {
                 valid.add(v);
             } else {
                 total += lineErrors.size();
-                for (Problem.FieldError e : lineErrors) {
+                for (InvalidField e : lineErrors) {
                     if (errors.size() < MAX_LISTED_ERRORS) {
                         errors.add(e);
                     }
@@ -54,45 +55,44 @@ public final class FeedLines {
         }
         if (total > 0) {
             long badLines = lines.size() - valid.size();
-            throw new ProblemException(400, "invalid-feed", "Invalid feed",
-                    badLines + " of " + lines.size() + " lines are malformed (" + total
-                            + " errors); nothing was applied. Fix them and send the feed again.", errors);
+            throw new ProblemException(400, "invalid-feed", Message.of("contribution.title.invalid-feed"),
+                    Message.of("contribution.feed.malformed-lines", badLines, lines.size(), total), errors);
         }
         return valid;
     }
 
-    private static ValidLine check(FeedLine l, LocalDate today, FeedLimits limits, List<Problem.FieldError> errors,
+    private static ValidLine check(FeedLine l, LocalDate today, FeedLimits limits, List<InvalidField> errors,
                                    Map<String, Object> parsedPeriods) {
         int n = l.line();
         String ref = l.ref();
         if (ref == null || ref.isBlank()) {
-            errors.add(error(n, "ref", "REQUIRED", "Every line has a ref, unique per platform"));
+            errors.add(error(n, "ref", "REQUIRED", "contribution.line.ref-required"));
         } else if (ref.length() > MAX_REF_LENGTH || !printable(ref)) {
-            errors.add(error(n, "ref", "INVALID_REF", "A ref is 1 to " + MAX_REF_LENGTH + " printable characters"));
+            errors.add(error(n, "ref", "INVALID_REF", "contribution.line.ref-format", MAX_REF_LENGTH));
         }
         String nationalId = l.nationalId() == null ? null : l.nationalId().strip().toUpperCase();
         if (nationalId == null || nationalId.isEmpty()) {
-            errors.add(error(n, "nationalId", "REQUIRED", "The worker's citizen ID number is required"));
+            errors.add(error(n, "nationalId", "REQUIRED", "contribution.line.national-id-required"));
         } else if (nationalId.length() > 32) {
-            errors.add(error(n, "nationalId", "INVALID_LENGTH", "A citizen ID number has 18 characters"));
+            errors.add(error(n, "nationalId", "INVALID_LENGTH", "common.national-id.length"));
         }
         String reversesRef = l.reversesRef();
         boolean reversal = reversesRef != null;
         if (reversal && (reversesRef.isBlank() || reversesRef.length() > MAX_REF_LENGTH || !printable(reversesRef))) {
-            errors.add(error(n, "reversesRef", "INVALID_REF", "reversesRef is the ref of an earlier line"));
+            errors.add(error(n, "reversesRef", "INVALID_REF", "contribution.line.reverses-ref-format"));
         }
         Scheme scheme = null;
         try {
             scheme = Scheme.parse(l.scheme(), "scheme");
         } catch (InvalidValueException e) {
-            errors.add(error(n, "scheme", e.code(), e.getMessage()));
+            errors.add(error(n, "scheme", e.code(), e.message()));
         }
         YearMonth month = null;
         LocalDate day = null;
         String period = l.period();
         if (scheme != null && (period == null || period.isBlank())) {
-            errors.add(error(n, "period", "REQUIRED", scheme.isMonthly() ? "The month (YYYY-MM) is required"
-                    : "The day (YYYY-MM-DD) is required"));
+            errors.add(error(n, "period", "REQUIRED", scheme.isMonthly() ? "contribution.line.month-required"
+                    : "contribution.line.day-required"));
         } else if (scheme != null) {
             try {
                 if (scheme.isMonthly()) {
@@ -105,9 +105,9 @@ public final class FeedLines {
                 }
             } catch (InvalidValueException e) {
                 errors.add(error(n, "period", e.code(), scheme.isMonthly() && "INVALID_MONTH".equals(e.code())
-                        ? scheme + " is reported per month: " + e.getMessage()
+                        ? Message.of("contribution.line.per-month", scheme.label(), e.message())
                         : !scheme.isMonthly() && "INVALID_DAY".equals(e.code())
-                        ? scheme + " is reported per day: " + e.getMessage() : e.getMessage()));
+                        ? Message.of("contribution.line.per-day", scheme.label(), e.message()) : e.message()));
             }
         }
         Long amount = l.amountFen();
@@ -115,36 +115,36 @@ public final class FeedLines {
         Sector sector = null;
         if (scheme != null && scheme.isMonthly()) {
             if (amount == null && !reversal) {
-                errors.add(error(n, "amountFen", "REQUIRED", scheme + " lines carry amountFen"));
+                errors.add(error(n, "amountFen", "REQUIRED", "contribution.line.amount-required", scheme.label()));
             } else if (amount != null && (amount <= 0 || amount > limits.maxAmountFen())) {
                 errors.add(error(n, "amountFen", "AMOUNT_OUT_OF_RANGE",
-                        "amountFen is 1 to " + limits.maxAmountFen() + " fen"));
+                        "contribution.line.amount-range", 1, limits.maxAmountFen()));
             }
             if (l.orders() != null) {
-                errors.add(error(n, "orders", "NOT_APPLICABLE", scheme + " is paid per month, not per order"));
+                errors.add(error(n, "orders", "NOT_APPLICABLE", "contribution.line.monthly-no-orders", scheme.label()));
             }
             if (l.sector() != null) {
-                errors.add(error(n, "sector", "NOT_APPLICABLE", scheme + " is paid per month, not per sector"));
+                errors.add(error(n, "sector", "NOT_APPLICABLE", "contribution.line.monthly-no-sector", scheme.label()));
             }
         } else if (scheme != null) {
             if (l.orders() == null && !reversal) {
-                errors.add(error(n, "orders", "REQUIRED", scheme + " lines carry the number of orders"));
+                errors.add(error(n, "orders", "REQUIRED", "contribution.line.orders-required", scheme.label()));
             } else if (l.orders() != null && (l.orders() <= 0 || l.orders() > limits.maxOrders())) {
-                errors.add(error(n, "orders", "ORDERS_OUT_OF_RANGE", "orders is 1 to " + limits.maxOrders()));
+                errors.add(error(n, "orders", "ORDERS_OUT_OF_RANGE", "contribution.line.orders-range", limits.maxOrders()));
             } else if (l.orders() != null) {
                 orders = l.orders().intValue();
             }
             if (l.sector() == null && !reversal) {
-                errors.add(error(n, "sector", "REQUIRED", scheme + " lines carry the platform's sector"));
+                errors.add(error(n, "sector", "REQUIRED", "contribution.line.sector-required", scheme.label()));
             } else if (l.sector() != null) {
                 try {
                     sector = Sector.parse(l.sector(), "sector");
                 } catch (InvalidValueException e) {
-                    errors.add(error(n, "sector", e.code(), e.getMessage()));
+                    errors.add(error(n, "sector", e.code(), e.message()));
                 }
             }
             if (amount != null && (amount < 0 || amount > limits.maxAmountFen())) {
-                errors.add(error(n, "amountFen", "AMOUNT_OUT_OF_RANGE", "amountFen is 0 to " + limits.maxAmountFen() + " fen"));
+                errors.add(error(n, "amountFen", "AMOUNT_OUT_OF_RANGE", "contribution.line.amount-range", 0, limits.maxAmountFen()));
             }
         }
         if (!errors.isEmpty()) {
@@ -164,7 +164,11 @@ public final class FeedLines {
         return true;
     }
 
-    private static Problem.FieldError error(int line, String field, String code, String message) {
-        return new Problem.FieldError(field, line, code, message);
+    private static InvalidField error(int line, String field, String code, String key, Object... args) {
+        return error(line, field, code, Message.of(key, args));
+    }
+
+    private static InvalidField error(int line, String field, String code, Message message) {
+        return new InvalidField(field, line, code, message);
     }
 }

@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.psi.common.api.Problem;
 import org.psi.common.api.ProblemException;
 import org.psi.common.text.TextInput;
+import org.psi.common.i18n.Message;
+import org.psi.common.api.InvalidField;
 
 /**
  * Reads a feed body in one of its three forms into lines, streaming and without binding each line
@@ -42,7 +43,7 @@ public final class FeedReader {
 
     private final JsonFactory factory;
     private final int maxLines;
-    private final List<Problem.FieldError> errors = new ArrayList<>();
+    private final List<InvalidField> errors = new ArrayList<>();
     private int errorCount;
 
     private FeedReader(JsonFactory factory, int maxLines) {
@@ -71,8 +72,8 @@ public final class FeedReader {
             default -> throw unsupported();
         };
         if (reader.errorCount > 0) {
-            throw new ProblemException(400, "invalid-feed", "Invalid feed", reader.errorCount
-                    + " fields of the feed have the wrong type or are not part of a line; nothing was applied", reader.errors);
+            throw new ProblemException(400, "invalid-feed", Message.of("contribution.title.invalid-feed"),
+                    Message.of("contribution.feed.bad-fields", reader.errorCount), reader.errors);
         }
         return lines;
     }
@@ -83,7 +84,7 @@ public final class FeedReader {
         List<FeedLine> lines = new ArrayList<>();
         try (JsonParser p = factory.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw malformed("A JSON feed is an object: {\"lines\": [...]}");
+                throw malformed("contribution.feed.json-object", "{\"lines\": [...]}");
             }
             boolean sawLines = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -91,32 +92,32 @@ public final class FeedReader {
                 JsonToken value = p.nextToken();
                 if (!"lines".equals(name)) {
                     String shown = shownName(name, "a field");
-                    fieldError(0, shown, "UNKNOWN_FIELD", "The field " + shown + " is not part of a feed; it has only lines");
+                    fieldError(0, shown, "UNKNOWN_FIELD", "contribution.feed.unknown-feed-field", shown);
                     p.skipChildren();
                     continue;
                 }
                 if (value != JsonToken.START_ARRAY) {
-                    throw malformed("lines is an array of line objects");
+                    throw malformed("contribution.feed.lines-array");
                 }
                 sawLines = true;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     if (p.currentToken() == null) {
-                        throw malformed("The JSON ends inside lines");
+                        throw malformed("contribution.feed.json-ends-inside");
                     }
                     lines.add(lineObject(p, lines.size() + 1));
                     checkCount(lines.size());
                 }
             }
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-                throw malformed("The JSON feed object must end after its fields");
+                throw malformed("contribution.feed.json-trailing");
             }
             if (!sawLines) {
-                throw ProblemException.invalid("lines", "REQUIRED", "A feed has lines: {\"lines\": [...]}");
+                throw ProblemException.invalid("lines", "REQUIRED", "contribution.feed.lines-required", "{\"lines\": [...]}");
             }
         } catch (JsonProcessingException e) {
-            throw malformed(jsonProblem(e));
+            throw jsonProblem(e);
         } catch (IOException e) {
-            throw malformed("The body could not be read");
+            throw malformed("contribution.feed.unreadable");
         }
         return lines;
     }
@@ -130,22 +131,22 @@ public final class FeedReader {
             while ((t = p.nextToken()) != null) {
                 int textLine = p.currentTokenLocation().getLineNr();
                 if (t != JsonToken.START_OBJECT) {
-                    throw malformed("Text line " + textLine + " is not a JSON object");
+                    throw malformed("contribution.feed.ndjson-not-object", textLine);
                 }
                 if (textLine == lastLine) {
-                    throw malformed("Text line " + textLine + " holds more than one JSON object");
+                    throw malformed("contribution.feed.ndjson-two-objects", textLine);
                 }
                 lines.add(lineObject(p, lines.size() + 1));
                 lastLine = p.currentTokenLocation().getLineNr();
                 checkCount(lines.size());
             }
         } catch (JsonProcessingException e) {
-            throw malformed(jsonProblem(e));
+            throw jsonProblem(e);
         } catch (IOException e) {
-            throw malformed("The body could not be read");
+            throw malformed("contribution.feed.unreadable");
         }
         if (lines.isEmpty()) {
-            throw ProblemException.invalid("lines", "REQUIRED", "An NDJSON feed has at least one line object");
+            throw ProblemException.invalid("lines", "REQUIRED", "contribution.feed.ndjson-empty");
         }
         return lines;
     }
@@ -153,7 +154,7 @@ public final class FeedReader {
     /** Reads one line object; the parser is on its START_OBJECT and is left on its END_OBJECT. */
     private FeedLine lineObject(JsonParser p, int line) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            fieldError(line, "lines[" + (line - 1) + "]", "INVALID_TYPE", "Each line is a JSON object");
+            fieldError(line, "lines[" + (line - 1) + "]", "INVALID_TYPE", "contribution.feed.line-object");
             p.skipChildren();
             return new FeedLine(line, null, null, null, null, null, null, null, null);
         }
@@ -179,7 +180,7 @@ public final class FeedReader {
                 case "reversesRef" -> reverses = string(p, t, line, name);
                 default -> {
                     String shown = shownName(name, "a field");
-                    fieldError(line, shown, "UNKNOWN_FIELD", "The field " + shown + " is not part of a line");
+                    fieldError(line, shown, "UNKNOWN_FIELD", "contribution.feed.unknown-line-field", shown);
                     p.skipChildren();
                 }
             }
@@ -199,7 +200,7 @@ public final class FeedReader {
             }
             return text;
         }
-        fieldError(line, field, "INVALID_TYPE", field + " is a string");
+        fieldError(line, field, "INVALID_TYPE", "contribution.feed.is-a-string", field);
         p.skipChildren();
         return null;
     }
@@ -211,8 +212,8 @@ public final class FeedReader {
         if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
             return p.getLongValue();
         }
-        fieldError(line, field, "INVALID_TYPE", field + " is a whole number (fen, orders), not "
-                + (t == JsonToken.VALUE_STRING ? "a string" : t == JsonToken.VALUE_NUMBER_FLOAT ? "a fraction" : "this"));
+        fieldError(line, field, "INVALID_TYPE", t == JsonToken.VALUE_STRING ? "contribution.feed.whole-number-not-string"
+                : t == JsonToken.VALUE_NUMBER_FLOAT ? "contribution.feed.whole-number-not-fraction" : "contribution.feed.whole-number-not-this", field);
         p.skipChildren();
         return null;
     }
@@ -224,7 +225,7 @@ public final class FeedReader {
         CsvCursor cursor = new CsvCursor(text);
         List<String> header = cursor.row();
         if (header == null || header.isEmpty() || header.size() == 1 && header.get(0).isBlank()) {
-            throw malformed("A CSV feed starts with a header row naming its columns: " + String.join(",", FIELDS));
+            throw malformed("contribution.feed.csv-header", String.join(",", FIELDS));
         }
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
             header.set(0, header.get(0).substring(1));
@@ -232,18 +233,16 @@ public final class FeedReader {
         if (header.stream().map(String::strip).noneMatch(FIELDS::contains)) {
             // no column name is known: most likely the header row is missing and this is a line
             // (its citizen ID included), which must not come back in the problem
-            throw malformed("A CSV feed starts with a header row naming its columns (" + String.join(",", FIELDS)
-                    + "); the first row names none of them");
+            throw malformed("contribution.feed.csv-header-unknown", String.join(",", FIELDS));
         }
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip();
             if (!FIELDS.contains(name)) {
                 String shown = shownName(name, "column " + (i + 1));
-                fieldError(0, shown, "UNKNOWN_FIELD", "The column " + shown + " is not part of a line; columns are "
-                        + String.join(",", FIELDS));
+                fieldError(0, shown, "UNKNOWN_FIELD", "contribution.feed.csv-unknown-column", shown, String.join(",", FIELDS));
             } else if (columns.put(name, i) != null) {
-                fieldError(0, name, "DUPLICATE_COLUMN", "The column " + name + " appears twice");
+                fieldError(0, name, "DUPLICATE_COLUMN", "contribution.feed.csv-column-twice", name);
             }
         }
         if (errorCount > 0) {
@@ -257,8 +256,7 @@ public final class FeedReader {
             }
             int line = lines.size() + 1;
             if (row.size() != header.size()) {
-                throw malformed("CSV row " + (line) + " (text line " + cursor.startLine + ") has " + row.size()
-                        + " cells; the header has " + header.size());
+                throw malformed("contribution.feed.csv-cells", line, cursor.startLine, row.size(), header.size());
             }
             for (Map.Entry<String, Integer> c : columns.entrySet()) {
                 if (!TextInput.isClean(row.get(c.getValue()))) {
@@ -294,7 +292,7 @@ public final class FeedReader {
         }
         String s = v.strip();
         if (!wholeNumber(s)) {
-            fieldError(line, name, "INVALID_TYPE", name + " is a whole number (fen, orders)");
+            fieldError(line, name, "INVALID_TYPE", "contribution.feed.whole-number", name);
             return null;
         }
         return Long.parseLong(s);
@@ -338,7 +336,7 @@ public final class FeedReader {
                     }
                 } else if (c == '"') {
                     if (cell.length() > 0 || wasQuoted) {
-                        throw malformed("CSV text line " + textLine + ": a quote inside an unquoted cell");
+                        throw malformed("contribution.feed.csv-quote-inside", textLine);
                     }
                     quoted = true;
                     wasQuoted = true;
@@ -355,13 +353,13 @@ public final class FeedReader {
                     return cells;
                 } else {
                     if (wasQuoted) {
-                        throw malformed("CSV text line " + textLine + ": text after a closing quote");
+                        throw malformed("contribution.feed.csv-after-quote", textLine);
                     }
                     cell.append(c);
                 }
             }
             if (quoted) {
-                throw malformed("CSV text line " + startLine + ": a quoted cell is never closed");
+                throw malformed("contribution.feed.csv-unclosed", startLine);
             }
             cells.add(cell.toString());
             return cells;
@@ -381,15 +379,18 @@ public final class FeedReader {
 
     private void checkCount(int lines) {
         if (lines > maxLines) {
-            throw new ProblemException(413, "too-many-lines", "Payload too large", "A feed has at most " + maxLines
-                    + " lines; split it into several batches, each with its own Idempotency-Key");
+            throw ProblemException.payloadTooLarge("too-many-lines", "contribution.feed.too-many-lines", maxLines);
         }
     }
 
-    private void fieldError(int line, String field, String code, String message) {
+    private void fieldError(int line, String field, String code, String key, Object... args) {
+        fieldError(line, field, code, Message.of(key, args));
+    }
+
+    private void fieldError(int line, String field, String code, Message message) {
         errorCount++;
         if (errors.size() < FeedLines.MAX_LISTED_ERRORS) {
-            errors.add(new Problem.FieldError(field, line == 0 ? null : line, code, message));
+            errors.add(new InvalidField(field, line == 0 ? null : line, code, message));
         }
     }
 
@@ -420,22 +421,22 @@ public final class FeedReader {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw malformed("A CSV feed is UTF-8 text");
+            throw malformed("contribution.feed.csv-utf8");
         }
     }
 
-    private static String jsonProblem(JsonProcessingException e) {
+    private static ProblemException jsonProblem(JsonProcessingException e) {
         var at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return "The body is not well-formed JSON" + where;
+        return at == null ? malformed("contribution.feed.json-malformed")
+                : malformed("contribution.feed.json-malformed-at", at.getLineNr(), at.getColumnNr());
     }
 
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(400, "malformed-body", "Malformed request body", detail);
+    private static ProblemException malformed(String key, Object... args) {
+        return ProblemException.malformedBody(key, args);
     }
 
     private static ProblemException unsupported() {
-        return new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
-                "A feed is sent as application/json, application/x-ndjson or text/csv");
+        return new ProblemException(415, "unsupported-media-type", Message.of("common.status.415"),
+                Message.of("contribution.feed.media-types"));
     }
 }

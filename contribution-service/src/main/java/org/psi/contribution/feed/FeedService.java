@@ -142,7 +142,7 @@ public class FeedService {
     /** A batch of the calling platform (by its client id); another platform's is not found. */
     public BatchReport report(UUID batchId, String clientId) {
         return batches.findOwned(batchId, clientId).map(b -> batches.report(b, true))
-                .orElseThrow(() -> ProblemException.notFound("Batch " + batchId));
+                .orElseThrow(() -> ProblemException.notFound("contribution.feed.batch-not-found", batchId));
     }
 
     public List<BatchReport> page(String clientId, UUID beforeId, int rows) {
@@ -152,8 +152,7 @@ public class FeedService {
     private Optional<Outcome> replay(Submission s) {
         return batches.findByKey(s.clientId(), s.idempotencyKey()).map(b -> {
             if (!MessageDigest.isEqual(b.requestHash, s.requestHash())) {
-                throw ProblemException.unprocessable("idempotency-key-reused", "The Idempotency-Key " + s.idempotencyKey()
-                        + " was used for another request (batch " + b.id + "); use a new key for a new feed");
+                throw ProblemException.unprocessable("idempotency-key-reused", "contribution.feed.key-reused", s.idempotencyKey(), b.id);
             }
             return new Outcome(batches.report(b, true), true);
         });

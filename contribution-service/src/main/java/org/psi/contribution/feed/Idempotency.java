@@ -14,11 +14,10 @@ public final class Idempotency {
 
     public static String require(String key) {
         if (key == null || key.isEmpty()) {
-            throw ProblemException.invalid(HEADER, "REQUIRED",
-                    "Send an Idempotency-Key header (1 to 255 characters): a retry with the same key never applies twice");
+            throw ProblemException.invalid(HEADER, "REQUIRED", "contribution.idempotency.required");
         }
         if (key.length() > 255) {
-            throw ProblemException.invalid(HEADER, "INVALID_SIZE", "An Idempotency-Key has 1 to 255 characters");
+            throw ProblemException.invalid(HEADER, "INVALID_SIZE", "contribution.idempotency.size");
         }
         return key;
     }

@@ -78,7 +78,7 @@ public class HoldService {
     public Quote quote(UUID workerId, String schemeRaw, String fromRegionRaw) {
         Scheme scheme = transferable(schemeRaw);
         String from = PoolingRegions.requirePooling(fromRegionRaw, scheme, "fromRegion").value();
-        InsuredWorker worker = directory.byId(workerId).orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
+        InsuredWorker worker = directory.byId(workerId).orElseThrow(() -> ProblemException.notFound("contribution.worker.not-found", workerId));
         return quote(worker, scheme, from);
     }
 
@@ -105,13 +105,13 @@ public class HoldService {
     @Transactional
     public TransferHold hold(UUID transferId, HoldRequest request) {
         if (request.workerId() == null) {
-            throw new InvalidValueException("workerId", "REQUIRED", "workerId is required");
+            throw new InvalidValueException("workerId", "REQUIRED", "contribution.hold.worker-required");
         }
         Scheme scheme = transferable(request.scheme());
         String from = PoolingRegions.requirePooling(request.fromRegion(), scheme, "fromRegion").value();
         String to = PoolingRegions.requirePooling(request.toRegion(), scheme, "toRegion").value();
         if (from.equals(to)) {
-            throw new InvalidValueException("toRegion", "SAME_REGION", "A transfer moves to another region");
+            throw new InvalidValueException("toRegion", "SAME_REGION", "contribution.hold.same-region");
         }
         TransferHold existing = holds.findById(transferId);
         if (existing == null && released.releasedUnheld(transferId)) {
@@ -121,12 +121,12 @@ public class HoldService {
         if (existing != null) {
             if (!existing.workerId.equals(request.workerId()) || existing.scheme != scheme
                     || !existing.fromRegion.equals(from) || !existing.toRegion.equals(to)) {
-                throw ProblemException.conflict("transfer-conflict", "Transfer " + transferId + " holds something else");
+                throw ProblemException.conflict("transfer-conflict", "contribution.hold.conflict", transferId);
             }
             return existing;
         }
         InsuredWorker worker = directory.byId(request.workerId())
-                .orElseThrow(() -> ProblemException.notFound("Worker " + request.workerId()));
+                .orElseThrow(() -> ProblemException.notFound("contribution.worker.not-found", request.workerId()));
         Quote q = quote(worker, scheme, from);
         TransferHold h = new TransferHold();
         h.transferId = transferId;
@@ -142,8 +142,7 @@ public class HoldService {
         try {
             holds.persistAndFlush(h);
         } catch (PersistenceException e) {
-            throw ProblemException.conflict("already-held", "Another transfer of this worker's " + scheme + " from "
-                    + from + " holds these funds; release or commit it first");
+            throw ProblemException.conflict("already-held", "contribution.hold.already-held", scheme.label(), from);
         }
         return h;
     }
@@ -152,15 +151,15 @@ public class HoldService {
     @Transactional
     public TransferHold commit(UUID transferId) {
         TransferHold h = holds.findForUpdate(transferId)
-                .orElseThrow(() -> ProblemException.notFound("A hold of transfer " + transferId));
+                .orElseThrow(() -> ProblemException.notFound("contribution.hold.not-found", transferId));
         if (h.status == TransferHold.Status.COMMITTED) {
             return h;
         }
         if (h.status == TransferHold.Status.RELEASED) {
-            throw ProblemException.conflict("hold-released", "The hold of transfer " + transferId + " was released");
+            throw ProblemException.conflict("hold-released", "contribution.hold.released", transferId);
         }
         InsuredWorker worker = directory.byId(h.workerId)
-                .orElseThrow(() -> ProblemException.notFound("Worker " + h.workerId));
+                .orElseThrow(() -> ProblemException.notFound("contribution.worker.not-found", h.workerId));
         Quote q = quote(worker, h.scheme, h.fromRegion);
         Instant now = Instant.now(clock);
         PostingDraft draft = new PostingDraft(PostingKind.TRANSFER, Payers.TRANSFER, transferId.toString(), null, null, null,
@@ -199,7 +198,7 @@ public class HoldService {
         }
         TransferHold h = held.get();
         if (h.status == TransferHold.Status.COMMITTED) {
-            throw ProblemException.conflict("hold-committed", "Transfer " + transferId + " was committed; it cannot be released");
+            throw ProblemException.conflict("hold-committed", "contribution.hold.committed", transferId);
         }
         if (h.status == TransferHold.Status.HELD) {
             h.status = TransferHold.Status.RELEASED;
@@ -211,7 +210,7 @@ public class HoldService {
     private static Scheme transferable(String raw) {
         Scheme scheme = Scheme.parse(raw, "scheme");
         if (scheme == Scheme.OCCUPATIONAL_INJURY) {
-            throw new InvalidValueException("scheme", "NOT_APPLICABLE", "Occupational injury has nothing to transfer");
+            throw new InvalidValueException("scheme", "NOT_APPLICABLE", "contribution.hold.injury-nothing");
         }
         return scheme;
     }

@@ -81,8 +81,7 @@ public class InsuredDirectory {
      */
     public Eligibility eligibility(String platformClientId, Collection<String> nationalIds) {
         PlatformFacts platform = store.platformByClientId(platformClientId).orElseThrow(() -> ProblemException.forbidden(
-                "No platform is registered for the OIDC client " + platformClientId
-                        + "; an admin registers platforms in the enrollment-service"));
+                "contribution.platform.not-registered", platformClientId));
         LocalDate tomorrow = LocalDate.now(clock).plus(1, ChronoUnit.DAYS);
         Map<String, String> problems = new HashMap<>();
         Map<String, String> indexOf = new HashMap<>();
@@ -109,7 +108,7 @@ public class InsuredDirectory {
     }
 
     private static ProblemException notRegistered() {
-        return ProblemException.notFound("A worker registration for this login");
+        return ProblemException.notFound("contribution.worker.registration-not-found");
     }
 
     /** The one remaining call: guarded so that an enrollment-service down or frozen costs a request at most 2 s, then none while the breaker is open. */
@@ -135,8 +134,7 @@ public class InsuredDirectory {
         }
 
         private static ProblemException unavailable() {
-            return new ProblemException(503, "enrollment-unavailable", "Service unavailable",
-                    "Your registration cannot be looked up right now; nothing was changed. Try again shortly.");
+            return ProblemException.unavailable("enrollment-unavailable", "contribution.worker.lookup-unavailable");
         }
     }
 }

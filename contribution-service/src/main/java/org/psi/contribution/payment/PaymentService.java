@@ -30,6 +30,8 @@ import org.psi.common.api.Problem;
 import org.psi.contribution.ledger.Payers;
 import org.psi.contribution.ledger.PostingDraft;
 import org.psi.contribution.ledger.PostingKind;
+import org.psi.common.i18n.Message;
+import org.psi.common.api.InvalidField;
 
 /**
  * A worker's payment for themselves toward a month of PENSION or MEDICAL (a top-up beside what
@@ -87,16 +89,16 @@ public class PaymentService {
         }
         Scheme scheme = Scheme.parse(request.scheme(), "scheme");
         if (!scheme.isMonthly()) {
-            throw new InvalidValueException("scheme", "NOT_APPLICABLE", scheme + " is paid by the platform, per order");
+            throw new InvalidValueException("scheme", "NOT_APPLICABLE", "contribution.payment.per-order", scheme.label());
         }
         YearMonth month = Periods.notFuture(Periods.month(request.month(), "month"), LocalDate.now(clock), "month");
         long amount = request.amountFen();
         if (amount <= 0 || amount > config.maxAmountFen()) {
-            throw new InvalidValueException("amountFen", "AMOUNT_OUT_OF_RANGE", "amountFen is 1 to " + config.maxAmountFen() + " fen");
+            throw new InvalidValueException("amountFen", "AMOUNT_OUT_OF_RANGE", "contribution.line.amount-range", 1, config.maxAmountFen());
         }
         String ref = request.paymentRef().strip();
         if (ref.isEmpty() || ref.length() > FeedLines.MAX_REF_LENGTH) {
-            throw new InvalidValueException("paymentRef", "INVALID_REF", "A paymentRef is 1 to " + FeedLines.MAX_REF_LENGTH + " characters");
+            throw new InvalidValueException("paymentRef", "INVALID_REF", "contribution.payment.ref-format", FeedLines.MAX_REF_LENGTH);
         }
         String source = Payers.worker(worker.workerId());
         byte[] contentMac = hash(new PaymentRequest(scheme.name(), month.toString(), amount, ref));
@@ -104,8 +106,7 @@ public class PaymentService {
             KnownPosting earlier = ledger.knownOne(source, ref);
             if (earlier != null) {
                 if (!MessageDigest.isEqual(earlier.contentMac(), contentMac)) {
-                    throw ProblemException.conflict("ref-conflict", "The paymentRef " + ref
-                            + " was used for another payment; use a new paymentRef");
+                    throw ProblemException.conflict("ref-conflict", "contribution.payment.ref-conflict", ref);
                 }
                 MonthAssessment.Key k = new MonthAssessment.Key(worker.workerId(), earlier.scheme(), earlier.month());
                 Long due = assessments.find(k).map(MonthAssessment::dueFen).orElse(null);
@@ -114,7 +115,7 @@ public class PaymentService {
                         earlier.individualFen(), earlier.pooledFen(), due, paid, MonthPricing.status(due, paid), null), 200, false);
             }
             if (worker.covering(scheme, month).isEmpty()) {
-                throw ProblemException.unprocessable("not-enrolled", "You are not enrolled in " + scheme + " for " + month);
+                throw ProblemException.unprocessable("not-enrolled", "contribution.payment.not-enrolled", scheme.label(), month);
             }
             try {
                 Payment payment = recorder.record(worker, scheme, month, amount, ref, contentMac, scope, idempotencyKey, hash,
@@ -135,8 +136,7 @@ public class PaymentService {
     private Optional<Outcome> replay(String scope, String key, byte[] hash) {
         return idempotency.find(scope, key).map(r -> {
             if (!MessageDigest.isEqual(r.requestHash, hash)) {
-                throw ProblemException.unprocessable("idempotency-key-reused", "The Idempotency-Key " + key
-                        + " was used for another payment; use a new key for a new payment");
+                throw ProblemException.unprocessable("idempotency-key-reused", "contribution.payment.key-reused", key);
             }
             return new Outcome(idempotency.response(r, Payment.class), r.status, true);
         });
@@ -176,20 +176,17 @@ public class PaymentService {
             MonthAssessment.Key k = new MonthAssessment.Key(worker.workerId(), scheme, month);
             MonthAssessment a = assessments.lock(List.of(k)).get(k);
             if (a == null && worker.pastRetirement(scheme, month)) {
-                throw ProblemException.unprocessable("not-due", "Nothing is due for " + month + " of " + scheme
-                        + ": from your retirement month on, PENSION is due only until you reach the minimum period");
+                throw ProblemException.unprocessable("not-due", "contribution.payment.not-due", month, scheme.label());
             }
             if (a == null) {
-                throw ProblemException.unprocessable("not-assessed", month + " of " + scheme
-                        + " is not assessed: your region had no contribution policy for " + month.getYear() + " when it opened");
+                throw ProblemException.unprocessable("not-assessed", "contribution.payment.not-assessed", month, scheme.label(), month.getYear());
             }
             long paid = store.paidSoFar(List.of(k)).getOrDefault(k, 0L);
             MonthPricing.Decision decision = MonthPricing.accept(a, paid, amount);
             if (decision instanceof MonthPricing.ExceedsDue exceeds) {
-                throw new ProblemException(422, "exceeds-due", "Exceeds the due", month + " is due " + a.dueFen() + " fen, of which "
-                        + paid + " fen is paid; at most " + exceeds.remainingFen() + " fen can still be paid toward it",
-                        List.of(Problem.FieldError.of("amountFen", "EXCEEDS_DUE", "At most " + exceeds.remainingFen()
-                                + " fen remains due for " + month)));
+                throw new ProblemException(422, "exceeds-due", Message.of("contribution.title.exceeds-due"),
+                        Message.of("contribution.payment.exceeds-due", month, a.dueFen(), paid, exceeds.remainingFen()),
+                        List.of(InvalidField.of("amountFen", "EXCEEDS_DUE", "contribution.payment.remaining", exceeds.remainingFen(), month)));
             }
             MonthPricing.Accepted split = (MonthPricing.Accepted) decision;
             PostingDraft draft = new PostingDraft(PostingKind.SELF_PAYMENT, Payers.worker(worker.workerId()), ref, contentMac,

@@ -26,6 +26,8 @@ import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.contribution.policy.PolicyDtos.Input;
 import org.psi.contribution.policy.PolicyDtos.View;
+import org.psi.common.i18n.Message;
+import org.psi.common.api.InvalidField;
 
 @Path("/api/regions/{code}/policies/{year}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,7 +78,7 @@ public class PolicyResource {
     public Response put(@PathParam("code") String code, @PathParam("year") int year, @Valid @NotNull Input body) {
         RegionCode region = PolicyService.poolingRegion(code);
         if (!caller.is(Roles.ADMIN) && !caller.isOfficerOf(region)) {
-            throw ProblemException.forbidden("An officer sets the policies of their own region only");
+            throw ProblemException.forbidden("contribution.policy.own-region");
         }
         readOnlyFieldsMatch(body, region, year);
         PolicyService.Saved saved = policies.put(region, year, body.policy(), caller.describe());
@@ -85,15 +87,15 @@ public class PolicyResource {
 
     /** What GET answers may be sent back: region and year, when given, are those of the path. */
     public static void readOnlyFieldsMatch(Input body, RegionCode region, int year) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         if (body.region() != null && !body.region().equals(region.value())) {
-            errors.add(Problem.FieldError.of("region", "READ_ONLY", "region is read-only: it is " + region + ", as in the path"));
+            errors.add(InvalidField.of("region", "READ_ONLY", "contribution.policy.region-read-only", region));
         }
         if (body.year() != null && body.year() != year) {
-            errors.add(Problem.FieldError.of("year", "READ_ONLY", "year is read-only: it is " + year + ", as in the path"));
+            errors.add(InvalidField.of("year", "READ_ONLY", "contribution.policy.year-read-only", year));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "read-only-field", "Read-only field", errors.get(0).message(), errors);
+            throw new ProblemException(422, "read-only-field", Message.of("contribution.title.read-only-field"), errors.get(0).message(), errors);
         }
     }
 }

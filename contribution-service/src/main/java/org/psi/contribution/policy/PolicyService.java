@@ -20,6 +20,8 @@ import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Sector;
 import org.psi.contribution.ledger.LateContributionRule;
+import org.psi.common.i18n.Message;
+import org.psi.common.api.InvalidField;
 
 /**
  * Regional contribution policies per year, kept as data, never as constants in code, and versioned:
@@ -71,21 +73,21 @@ public class PolicyService {
     public static RegionCode poolingRegion(String raw) {
         RegionCode code = PoolingRegions.requireKnown(raw, "code");
         if (PoolingRegions.find(code).isEmpty()) {
-            throw new InvalidValueException("code", "NOT_A_POOLING_REGION", code + " is not a pooling region");
+            throw new InvalidValueException("code", "NOT_A_POOLING_REGION", "contribution.policy.not-pooling", code);
         }
         return code;
     }
 
     public static int year(int year) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            throw new InvalidValueException("year", "OUT_OF_RANGE", "The year is " + MIN_YEAR + " to " + MAX_YEAR);
+            throw new InvalidValueException("year", "OUT_OF_RANGE", "contribution.policy.year-range", MIN_YEAR, MAX_YEAR);
         }
         return year;
     }
 
     public RegionPolicy get(RegionCode region, int year) {
         return policies.find(region.value(), year(year))
-                .orElseThrow(() -> ProblemException.notFound("A policy of " + region + " for " + year));
+                .orElseThrow(() -> ProblemException.notFound("contribution.policy.not-found", region, year));
     }
 
     public List<PolicyVersionStore.Version> history(RegionCode region, int year) {
@@ -102,9 +104,7 @@ public class PolicyService {
     public Saved put(RegionCode region, int year, PolicyInput in, String updatedBy) {
         year(year);
         if (year <= Year.now(clock).getValue() - 2 && policies.find(region.value(), year).isPresent()) {
-            throw ProblemException.conflict("policy-read-only", "The policy of " + region + " for " + year
-                    + " is read-only: months were assessed and paid from it. To correct it, re-assess: "
-                    + "POST /api/regions/" + region + "/policies/" + year + "/reassessments with the policy");
+            throw ProblemException.conflict("policy-read-only", "contribution.policy.read-only", region, year);
         }
         return save(region, year, in, updatedBy);
     }
@@ -177,46 +177,45 @@ public class PolicyService {
      * the rate; percents with at most 2 decimals; fees per order 0 to 100000 fen of known sectors.
      */
     static Map<String, Number> check(PolicyInput in) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         if (in.averageMonthlyWageFen() <= 0 || in.averageMonthlyWageFen() > MAX_WAGE_FEN) {
-            errors.add(Problem.FieldError.of("averageMonthlyWageFen", "OUT_OF_RANGE",
-                    "The average monthly wage is above 0 and at most " + MAX_WAGE_FEN + " fen"));
+            errors.add(InvalidField.of("averageMonthlyWageFen", "OUT_OF_RANGE",
+                    "contribution.policy.wage-range", MAX_WAGE_FEN));
         }
         if (in.baseFloorPercent() <= 0 || in.baseFloorPercent() > MAX_BASE_PERCENT) {
-            errors.add(Problem.FieldError.of("baseFloorPercent", "OUT_OF_RANGE", "The base floor is above 0 and at most " + MAX_BASE_PERCENT));
+            errors.add(InvalidField.of("baseFloorPercent", "OUT_OF_RANGE", "contribution.policy.floor-range", MAX_BASE_PERCENT));
         }
         if (in.baseCeilingPercent() > MAX_BASE_PERCENT) {
-            errors.add(Problem.FieldError.of("baseCeilingPercent", "OUT_OF_RANGE", "The base ceiling is at most " + MAX_BASE_PERCENT));
+            errors.add(InvalidField.of("baseCeilingPercent", "OUT_OF_RANGE", "contribution.policy.ceiling-range", MAX_BASE_PERCENT));
         }
         if (in.baseCeilingPercent() < in.baseFloorPercent()) {
-            errors.add(Problem.FieldError.of("baseCeilingPercent", "OUT_OF_RANGE", "The ceiling is not below the floor"));
+            errors.add(InvalidField.of("baseCeilingPercent", "OUT_OF_RANGE", "contribution.policy.ceiling-below-floor"));
         }
         BigDecimal pension = in.pensionRatePercent();
         BigDecimal pensionIndividual = in.pensionIndividualPercent();
         precision(errors, "pensionRatePercent", pension);
         precision(errors, "pensionIndividualPercent", pensionIndividual);
         if (pension.signum() <= 0 || pension.compareTo(MAX_PENSION_RATE) > 0) {
-            errors.add(Problem.FieldError.of("pensionRatePercent", "OUT_OF_RANGE",
-                    "The pension rate is above 0 and at most " + MAX_PENSION_RATE));
+            errors.add(InvalidField.of("pensionRatePercent", "OUT_OF_RANGE",
+                    "contribution.policy.pension-rate-range", MAX_PENSION_RATE));
         }
         if (pensionIndividual.signum() <= 0) {
-            errors.add(Problem.FieldError.of("pensionIndividualPercent", "OUT_OF_RANGE",
-                    "The individual account's share of the pension rate is above 0"));
+            errors.add(InvalidField.of("pensionIndividualPercent", "OUT_OF_RANGE",
+                    "contribution.policy.pension-individual-range"));
         } else if (pension.subtract(pensionIndividual).compareTo(BigDecimal.valueOf(LateContributionRule.TRANSFERRED_POOLED_PERCENT)) < 0) {
-            errors.add(Problem.FieldError.of("pensionIndividualPercent", "POOLED_SHARE_TOO_SMALL",
-                    "The pension rate less the individual share keeps at least " + LateContributionRule.TRANSFERRED_POOLED_PERCENT
-                            + " points for the pooled fund (a transfer moves 12% of the base from it)"));
+            errors.add(InvalidField.of("pensionIndividualPercent", "POOLED_SHARE_TOO_SMALL",
+                    "contribution.policy.pooled-share", LateContributionRule.TRANSFERRED_POOLED_PERCENT));
         }
         BigDecimal medical = in.medicalRatePercent();
         precision(errors, "medicalRatePercent", medical);
         if (medical.signum() <= 0 || medical.compareTo(HUNDRED) > 0) {
-            errors.add(Problem.FieldError.of("medicalRatePercent", "OUT_OF_RANGE", "The medical rate is above 0 and at most 100"));
+            errors.add(InvalidField.of("medicalRatePercent", "OUT_OF_RANGE", "contribution.policy.medical-rate-range"));
         }
         if (in.medicalIndividualPercent() != null) {
             precision(errors, "medicalIndividualPercent", in.medicalIndividualPercent());
             if (in.medicalIndividualPercent().signum() < 0 || in.medicalIndividualPercent().compareTo(medical) >= 0) {
-                errors.add(Problem.FieldError.of("medicalIndividualPercent", "OUT_OF_RANGE",
-                        "The individual account's share of the medical rate is 0 or more and below the rate"));
+                errors.add(InvalidField.of("medicalIndividualPercent", "OUT_OF_RANGE",
+                        "contribution.policy.medical-individual-range"));
             }
         }
         Map<String, Number> fees = new LinkedHashMap<>();
@@ -225,25 +224,26 @@ public class PolicyService {
             try {
                 sector = Sector.parse(e.getKey(), "injuryFeePerOrderFen");
             } catch (InvalidValueException ex) {
-                errors.add(Problem.FieldError.of("injuryFeePerOrderFen", ex.code(), ex.getMessage()));
+                errors.add(InvalidField.of("injuryFeePerOrderFen", ex.code(), ex.message()));
                 continue;
             }
             if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 100_000) {
-                errors.add(Problem.FieldError.of("injuryFeePerOrderFen." + sector, "OUT_OF_RANGE", "A fee per order is 0 to 100000 fen"));
+                errors.add(InvalidField.of("injuryFeePerOrderFen." + sector, "OUT_OF_RANGE", "contribution.policy.fee-range"));
                 continue;
             }
             fees.put(sector.name(), e.getValue());
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "invalid-policy", "Not a valid policy", errors.size() == 1 ? errors.get(0).message()
-                    : "The policy breaks " + errors.size() + " bounds; nothing was changed", errors);
+            throw new ProblemException(422, "invalid-policy", Message.of("contribution.title.invalid-policy"),
+                    errors.size() == 1 ? errors.get(0).message()
+                    : Message.of("contribution.policy.breaks-bounds", errors.size()), errors);
         }
         return fees;
     }
 
-    private static void precision(List<Problem.FieldError> errors, String field, BigDecimal value) {
+    private static void precision(List<InvalidField> errors, String field, BigDecimal value) {
         if (value.stripTrailingZeros().scale() > 2) {
-            errors.add(Problem.FieldError.of(field, "TOO_PRECISE", field + " has at most 2 decimals"));
+            errors.add(InvalidField.of(field, "TOO_PRECISE", "contribution.policy.too-precise", field));
         }
     }
 }

@@ -69,7 +69,7 @@ public class PensionRecordService {
         List<String> claimRegions = new ArrayList<>();
         if (claimRegionsRaw != null) {
             if (claimRegionsRaw.size() > MAX_CLAIM_REGIONS) {
-                throw ProblemException.invalid("claimRegion", "OUT_OF_RANGE", "At most " + MAX_CLAIM_REGIONS + " claim regions");
+                throw ProblemException.invalid("claimRegion", "OUT_OF_RANGE", "contribution.pension-record.claim-regions", MAX_CLAIM_REGIONS);
             }
             for (String raw : claimRegionsRaw) {
                 String region = PoolingRegions.requirePooling(raw, Scheme.PENSION, "claimRegion").value();
@@ -78,7 +78,7 @@ public class PensionRecordService {
                 }
             }
         }
-        InsuredWorker worker = directory.byId(workerId).orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
+        InsuredWorker worker = directory.byId(workerId).orElseThrow(() -> ProblemException.notFound("contribution.worker.not-found", workerId));
         StatementService.Statement whole = statements.whole(worker, Scheme.PENSION);
         PolicyBook book = policyService.book();
         Map<String, Optional<Long>> wageOfVersion = new HashMap<>();

@@ -77,10 +77,10 @@ public class StatementService {
         YearMonth from = fromRaw == null ? null : Periods.month(fromRaw, "from");
         YearMonth to = toRaw == null ? thisMonth : Periods.month(toRaw, "to");
         if (from != null && from.isAfter(to)) {
-            throw ProblemException.invalid("from", "OUT_OF_RANGE", "from is not after to");
+            throw ProblemException.invalid("from", "OUT_OF_RANGE", "contribution.statement.from-after-to");
         }
         if (from != null && from.plusMonths(MAX_MONTHS).isBefore(to)) {
-            throw ProblemException.invalid("from", "OUT_OF_RANGE", "A statement covers at most " + MAX_MONTHS + " months");
+            throw ProblemException.invalid("from", "OUT_OF_RANGE", "contribution.statement.max-months", MAX_MONTHS);
         }
         return of(directory.bySubject(subject), scheme, from, to);
     }

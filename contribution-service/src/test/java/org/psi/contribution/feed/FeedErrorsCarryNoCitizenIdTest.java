@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.psi.common.api.ProblemException;
+import org.psi.common.i18n.Languages;
 
 /**
  * No error a feed reader can produce carries a citizen ID: every kind of bad
@@ -106,7 +107,8 @@ class FeedErrorsCarryNoCitizenIdTest {
             }
             refused++;
             assertTrue(problem.status() >= 400 && problem.status() < 500, feed.getKey() + ": a 4xx");
-            String text = MAPPER.writeValueAsString(problem.toProblem()) + " " + problem.getMessage();
+            String text = MAPPER.writeValueAsString(problem.toProblem(Languages.ENGLISH)) + " "
+                    + MAPPER.writeValueAsString(problem.toProblem(Languages.CHINESE)) + " " + problem.getMessage();
             for (String part : List.of(ID, ID.substring(0, 17), ID.substring(0, 14), ID.substring(6, 14))) {
                 if (text.contains(part)) {
                     leaks.add(feed.getKey() + " shows " + part + ": " + text);
@@ -126,7 +128,7 @@ class FeedErrorsCarryNoCitizenIdTest {
         } catch (ProblemException e) {
             assertEquals(400, e.status());
             assertTrue(e.getMessage().contains("header row"), e.getMessage());
-            assertEquals(null, e.toProblem().errors(), "no field is listed: the row's cells are not field names");
+            assertEquals(null, e.toProblem(Languages.ENGLISH).errors(), "no field is listed: the row's cells are not field names");
         }
     }
 
@@ -137,7 +139,7 @@ class FeedErrorsCarryNoCitizenIdTest {
             FeedReader.read(JSON, f[0], f[1].getBytes(StandardCharsets.UTF_8), 10);
             fail("an unknown column is refused");
         } catch (ProblemException e) {
-            assertEquals("bonus", e.toProblem().errors().get(0).field(), "a name that looks like a field's is shown");
+            assertEquals("bonus", e.toProblem(Languages.ENGLISH).errors().get(0).field(), "a name that looks like a field's is shown");
         }
         assertEquals("column 2", FeedReader.shownName(ID, "column 2"));
         assertFalse(FeedReader.shownName("王芳", "a field").contains("王"));

@@ -40,7 +40,7 @@ public class ConsentService {
     @Transactional
     public Granted grant(Worker worker, String platformCode) {
         if (platformCode == null || platforms.findByIdOptional(platformCode).isEmpty()) {
-            throw ProblemException.invalid("platformCode", "UNKNOWN_PLATFORM", "No platform has the code " + platformCode);
+            throw ProblemException.invalid("platformCode", "UNKNOWN_PLATFORM", "enrollment.consent.unknown-platform", platformCode);
         }
         events.lockWorker(worker.id);
         var existing = links.findActive(worker.id, platformCode);
@@ -55,7 +55,7 @@ public class ConsentService {
         try {
             links.persistAndFlush(link);
         } catch (PersistenceException e) {
-            throw ProblemException.conflict("consent-exists", "This platform was linked at the same moment; read your links again");
+            throw ProblemException.conflict("consent-exists", "enrollment.consent.concurrent");
         }
         events.changed(worker.id, EnrollmentEvents.CONSENT_GRANTED,
                 new EventPayloads.Change(null, link.id, link.platformCode, null));
@@ -70,7 +70,7 @@ public class ConsentService {
     public PlatformLink revoke(Worker worker, String platformCode) {
         events.lockWorker(worker.id);
         PlatformLink link = links.findActive(worker.id, platformCode)
-                .orElseThrow(() -> ProblemException.notFound("An active link to platform " + platformCode));
+                .orElseThrow(() -> ProblemException.notFound("enrollment.consent.not-found", platformCode));
         link.revokedAt = Instant.now(clock);
         events.changed(worker.id, EnrollmentEvents.CONSENT_REVOKED,
                 new EventPayloads.Change(null, link.id, link.platformCode, null));

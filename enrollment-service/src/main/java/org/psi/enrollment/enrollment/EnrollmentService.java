@@ -19,6 +19,7 @@ import org.psi.common.domain.Scheme;
 import org.psi.enrollment.events.EnrollmentEvents;
 import org.psi.enrollment.events.EventPayloads;
 import org.psi.enrollment.worker.Worker;
+import org.psi.common.i18n.Message;
 
 /**
  * Enrollment rules: pooling region of the scheme, base grade 60..300 for monthly schemes, age limits,
@@ -60,8 +61,8 @@ public class EnrollmentService {
         YearMonth start = request.startMonth() == null ? thisMonth : Periods.month(request.startMonth(), "startMonth");
         if (start.isBefore(thisMonth.minusMonths(policy.maxBackdatedMonths()))
                 || start.isAfter(thisMonth.plusMonths(policy.maxFutureMonths()))) {
-            throw new InvalidValueException("startMonth", "OUT_OF_RANGE", "An enrollment may start from "
-                    + thisMonth.minusMonths(policy.maxBackdatedMonths()) + " to " + thisMonth.plusMonths(policy.maxFutureMonths()));
+            throw new InvalidValueException("startMonth", "OUT_OF_RANGE", "enrollment.start-month.range",
+                    thisMonth.minusMonths(policy.maxBackdatedMonths()), thisMonth.plusMonths(policy.maxFutureMonths()));
         }
         checkAge(worker, scheme, start);
         events.lockWorker(worker.id);
@@ -114,12 +115,12 @@ public class EnrollmentService {
     public EnrollmentTimeline change(Worker worker, UUID enrollmentId, Change change) {
         events.lockWorker(worker.id);
         Enrollment e = enrollments.findOwned(enrollmentId, worker.id)
-                .orElseThrow(() -> ProblemException.notFound("Enrollment " + enrollmentId));
+                .orElseThrow(() -> ProblemException.notFound("enrollment.enrollment.not-found", enrollmentId));
         if (change.baseGrade() == null && change.status() == null) {
-            throw ProblemException.invalid("body", "REQUIRED", "Give a new baseGrade or a status (SUSPENDED or ACTIVE)");
+            throw ProblemException.invalid("body", "REQUIRED", "enrollment.change.required");
         }
         if (e.status == EnrollmentStatus.CLOSED) {
-            throw ProblemException.conflict("enrollment-closed", "This enrollment was closed by a transfer and cannot change");
+            throw ProblemException.conflict("enrollment-closed", "enrollment.enrollment.closed");
         }
         Instant now = Instant.now(clock);
         YearMonth from = YearMonth.now(clock).plusMonths(1);
@@ -135,11 +136,11 @@ public class EnrollmentService {
                 case "SUSPENDED" -> EnrollmentStatus.SUSPENDED;
                 case "ACTIVE" -> EnrollmentStatus.ACTIVE;
                 default -> throw new InvalidValueException("status", "INVALID_STATUS",
-                        "A worker can set the status to SUSPENDED or ACTIVE");
+                        "enrollment.change.status");
             };
             if (e.status == EnrollmentStatus.TEMPORARY) {
                 throw ProblemException.conflict("enrollment-temporary",
-                        "A temporary contribution account follows its transfer and cannot be suspended here");
+                        "enrollment.enrollment.temporary");
             }
             if (e.status != target) {
                 e.status = target;
@@ -157,16 +158,16 @@ public class EnrollmentService {
         if (!scheme.hasBaseGrade()) {
             if (grade != null) {
                 throw new InvalidValueException("baseGrade", "NOT_APPLICABLE",
-                        scheme + " is paid per order by the platform and has no base grade");
+                        "enrollment.base-grade.not-applicable", scheme.label());
             }
             return null;
         }
         if (grade == null) {
-            throw new InvalidValueException("baseGrade", "REQUIRED", scheme + " needs a baseGrade, 60 to 300 (percent)");
+            throw new InvalidValueException("baseGrade", "REQUIRED", "enrollment.base-grade.required", scheme.label());
         }
         if (grade < MIN_GRADE || grade > MAX_GRADE) {
             throw new InvalidValueException("baseGrade", "OUT_OF_RANGE",
-                    "The base grade is 60 to 300 percent of the region's average monthly wage");
+                    "enrollment.base-grade.range");
         }
         return grade;
     }
@@ -182,20 +183,18 @@ public class EnrollmentService {
         LocalDate from = firstDay.isAfter(today) ? firstDay : today;
         int ageAtStart = Periods.age(worker.birthDate, start.atEndOfMonth());
         if (ageAtStart < policy.minimumAge()) {
-            throw new ProblemException(422, "age-limit", "Age limit",
-                    "Enrollment is open from age " + policy.minimumAge());
+            throw new ProblemException(422, "age-limit", Message.of("enrollment.title.age-limit"),
+                    Message.of("enrollment.age.minimum", policy.minimumAge()));
         }
         RetirementAge.Category category = policy.retirementCategoryOf(worker.sex);
         if (scheme != Scheme.PENSION && !RetirementAge.workingAgeIn(YearMonth.from(from), worker.birthDate, category)) {
-            throw new ProblemException(422, "age-limit", "Age limit",
-                    "Enrollment as a flexible-employment worker ends at the statutory retirement age ("
-                            + RetirementAge.describe(RetirementAge.ageInMonths(YearMonth.from(worker.birthDate), category)) + " for you)");
+            throw new ProblemException(422, "age-limit", Message.of("enrollment.title.age-limit"),
+                    Message.of("enrollment.age.retirement",
+                            RetirementAge.describe(RetirementAge.ageInMonths(YearMonth.from(worker.birthDate), category))));
         }
     }
 
     private static ProblemException alreadyEnrolled(Scheme scheme) {
-        return ProblemException.conflict("already-enrolled", "You already have a current " + scheme
-                + " enrollment; one is allowed nationwide. To move it to another region, apply for a transfer: "
-                + "POST /api/transfers (transfer-service)");
+        return ProblemException.conflict("already-enrolled", "enrollment.enrollment.already-enrolled", scheme.label());
     }
 }

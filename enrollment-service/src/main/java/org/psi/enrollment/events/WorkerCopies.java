@@ -50,7 +50,7 @@ public class WorkerCopies {
         List<String> streams = feed.streamsOf(reader);
         // only the worker's id before the position: the state itself is read after it
         UUID workerId = workers.findBySubject(subject)
-                .orElseThrow(() -> org.psi.common.api.ProblemException.notFound("Worker")).id;
+                .orElseThrow(() -> org.psi.common.api.ProblemException.notFound("enrollment.worker.not-found-anonymous")).id;
         long seq = ((Number) em.createNativeQuery(
                         "select coalesce(max(seq), 0) from outbox_event where aggregateid = ?1 and aggregatetype in ('worker', 'holder', 'person')")
                 .setParameter(1, workerId.toString()).getSingleResult()).longValue();

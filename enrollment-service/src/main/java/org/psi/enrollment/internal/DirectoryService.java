@@ -65,11 +65,11 @@ public class DirectoryService {
      */
     public Eligibility eligibility(String platformClientId, List<String> nationalIds) {
         if (nationalIds == null || nationalIds.isEmpty()) {
-            throw new InvalidValueException("nationalIds", "REQUIRED", "Ask about at least one citizen ID");
+            throw new InvalidValueException("nationalIds", "REQUIRED", "enrollment.directory.ids-required");
         }
         if (nationalIds.size() > policy.maxEligibilityIds()) {
-            throw new ProblemException(413, "payload-too-large", "Payload too large",
-                    "At most " + policy.maxEligibilityIds() + " citizen IDs per request");
+            throw ProblemException.payloadTooLarge("payload-too-large",
+                    "enrollment.directory.too-many-ids", policy.maxEligibilityIds());
         }
         Platform platform = platforms.byClientId(platformClientId);
         LocalDate today = LocalDate.now();
@@ -106,12 +106,12 @@ public class DirectoryService {
     }
 
     public WorkerDossier bySubject(String subject) {
-        Worker w = workers.findBySubject(subject).orElseThrow(() -> ProblemException.notFound("Worker"));
+        Worker w = workers.findBySubject(subject).orElseThrow(() -> ProblemException.notFound("enrollment.worker.not-found-anonymous"));
         return dossiers(List.of(w), null).get(w.id);
     }
 
     public WorkerDossier byId(UUID workerId) {
-        Worker w = workers.findByIdOptional(workerId).orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
+        Worker w = workers.findByIdOptional(workerId).orElseThrow(() -> ProblemException.notFound("enrollment.worker.not-found", workerId));
         return dossiers(List.of(w), null).get(w.id);
     }
 

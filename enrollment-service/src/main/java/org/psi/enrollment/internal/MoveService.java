@@ -62,7 +62,7 @@ public class MoveService {
             if (!opened.workerId.equals(move.workerId()) || opened.scheme != move.scheme()
                     || !opened.region.equals(move.toRegion())) {
                 throw ProblemException.conflict("transfer-conflict",
-                        "Transfer " + transferId + " already moved a different enrollment");
+                        "enrollment.move.conflict", transferId);
             }
             Enrollment closed = enrollments.find("closedByTransfer", transferId).firstResult();
             return new Moved(transferId, closed, opened);
@@ -70,9 +70,9 @@ public class MoveService {
         RegionCode to = PoolingRegions.requirePooling(move.toRegion(), move.scheme(), "toRegion");
         Enrollment source = enrollments.findCurrentForUpdate(move.workerId(), move.scheme())
                 .orElseThrow(() -> ProblemException.conflict("no-current-enrollment",
-                        "The worker has no current " + move.scheme() + " enrollment to move"));
+                        "enrollment.move.no-current", move.scheme().label()));
         if (source.region.equals(to.value())) {
-            throw ProblemException.conflict("same-region", "The enrollment is already in " + to);
+            throw ProblemException.conflict("same-region", "enrollment.move.same-region", to);
         }
         Instant now = Instant.now(clock);
         YearMonth from = move.fromMonth() != null ? move.fromMonth() : YearMonth.now(clock).plusMonths(1);

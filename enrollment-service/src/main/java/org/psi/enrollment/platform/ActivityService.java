@@ -38,11 +38,11 @@ public class ActivityService {
         YearMonth month = Periods.notFuture(Periods.month(rawMonth, "month"), LocalDate.now(clock), "month");
         RegionCode region = statisticsRegion(rawRegion);
         if (activeWorkers == null) {
-            throw new InvalidValueException("activeWorkers", "REQUIRED", "activeWorkers is required");
+            throw new InvalidValueException("activeWorkers", "REQUIRED", "enrollment.activity.required");
         }
         if (activeWorkers < 0 || activeWorkers > MAX_ACTIVE_WORKERS) {
             throw new InvalidValueException("activeWorkers", "OUT_OF_RANGE",
-                    "activeWorkers is 0 to " + MAX_ACTIVE_WORKERS);
+                    "enrollment.activity.range", MAX_ACTIVE_WORKERS);
         }
         var upserted = activity.upsert(platform.code, month, region.value(), activeWorkers, Instant.now(clock));
         return new Reported(upserted.activity(), upserted.created());
@@ -62,7 +62,7 @@ public class ActivityService {
         if (region.level() == RegionCode.Level.COUNTY
                 || region.level() == RegionCode.Level.CITY && PoolingRegions.find(region).isEmpty()) {
             throw new InvalidValueException("region", "NOT_A_STATISTICS_REGION",
-                    "Report by province (NN0000) or by a pooling city (NNNN00); " + region + " is neither");
+                    "enrollment.activity.region", region);
         }
         return region;
     }

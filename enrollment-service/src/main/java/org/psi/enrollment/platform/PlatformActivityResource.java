@@ -83,7 +83,7 @@ public class PlatformActivityResource {
         if (key != null) {
             String[] parts = key.split("\\|");
             if (parts.length != 2 || !parts[0].matches("\\d{4}-\\d{2}") || !parts[1].matches("\\d{6}")) {
-                throw ProblemException.invalid("cursor", "INVALID_CURSOR", "The cursor is not one this API gave out");
+                throw ProblemException.invalid("cursor", "INVALID_CURSOR", "common.cursor.invalid");
             }
             afterMonth = parts[0];
             afterRegion = parts[1];

@@ -19,7 +19,7 @@ public final class PlatformDtos {
 
     @Schema(name = "PlatformRegistration")
     public record Registration(
-            @NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,31}", message = "a platform code is 2 to 32 of A-Z, 0-9, _ and -")
+            @NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,31}", message = "{enrollment.platform.code-format}")
             @Schema(example = "FASTMEAL") String code,
             @NotBlank @Size(max = 200) @Schema(example = "FastMeal Delivery Co., Ltd.") String name,
             @NotNull @Schema(example = "91350100M000100Y43") String creditCode,

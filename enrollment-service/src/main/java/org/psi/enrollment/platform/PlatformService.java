@@ -13,6 +13,7 @@ import org.psi.common.domain.CreditCode;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Sector;
 import org.psi.enrollment.events.EnrollmentEvents;
+import org.psi.common.i18n.Message;
 
 /** Platforms as registered by an admin, and matched to the OIDC client their servers log in with. */
 @ApplicationScoped
@@ -35,20 +36,20 @@ public class PlatformService {
     public Platform register(Registration r) {
         CreditCode credit = CreditCode.parse(r.creditCode());
         if (r.sectors() == null || r.sectors().isEmpty()) {
-            throw new InvalidValueException("sectors", "REQUIRED", "A platform has at least one sector");
+            throw new InvalidValueException("sectors", "REQUIRED", "enrollment.platform.sector-required");
         }
         Set<Sector> sectors = EnumSet.noneOf(Sector.class);
         for (int i = 0; i < r.sectors().size(); i++) {
             sectors.add(Sector.parse(r.sectors().get(i), "sectors[" + i + "]"));
         }
         if (platforms.findByIdOptional(r.code()).isPresent()) {
-            throw ProblemException.conflict("platform-exists", "A platform with code " + r.code() + " is registered");
+            throw ProblemException.conflict("platform-exists", "enrollment.platform.code-exists", r.code());
         }
         if (platforms.existsByCreditCode(credit.value())) {
-            throw ProblemException.conflict("platform-exists", "A platform with this credit code is registered");
+            throw ProblemException.conflict("platform-exists", "enrollment.platform.credit-code-exists");
         }
         if (platforms.existsByClientId(r.clientId())) {
-            throw ProblemException.conflict("platform-exists", "A platform with this client id is registered");
+            throw ProblemException.conflict("platform-exists", "enrollment.platform.client-exists");
         }
         Platform p = new Platform();
         p.code = r.code();
@@ -60,7 +61,7 @@ public class PlatformService {
         try {
             platforms.persistAndFlush(p);
         } catch (PersistenceException e) {
-            throw ProblemException.conflict("platform-exists", "This platform is already registered");
+            throw ProblemException.conflict("platform-exists", "enrollment.platform.exists");
         }
         events.platform(p, EnrollmentEvents.PLATFORM_REGISTERED);
         return p;
@@ -69,10 +70,10 @@ public class PlatformService {
     /** The platform whose servers hold this client id. */
     public Platform byClientId(String clientId) {
         return platforms.findByClientId(clientId).orElseThrow(() -> new ProblemException(404, "platform-not-registered",
-                "Not registered", "No platform is registered for the client of this token"));
+                Message.of("enrollment.title.not-registered"), Message.of("enrollment.platform.not-registered")));
     }
 
     public Platform byCode(String code) {
-        return platforms.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Platform " + code));
+        return platforms.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("enrollment.platform.not-found", code));
     }
 }

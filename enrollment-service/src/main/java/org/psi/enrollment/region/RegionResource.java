@@ -86,7 +86,7 @@ public class RegionResource {
                                          @QueryParam("cursor") String cursor) {
         RegionCode region = RegionCode.parse(code, "code");
         if (!caller.isOfficerOf(region)) {
-            throw ProblemException.forbidden("Only an officer of " + region + " or its province may list its enrollments");
+            throw ProblemException.forbidden("enrollment.region.officer-only", region);
         }
         int rows = Page.limit(limit);
         UUID after = parseCursor(Cursors.decode(cursor));
@@ -109,7 +109,7 @@ public class RegionResource {
         try {
             return EnrollmentStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("status", "INVALID_STATUS", "status is one of ACTIVE, SUSPENDED, TEMPORARY, CLOSED");
+            throw new InvalidValueException("status", "INVALID_STATUS", "enrollment.region.status");
         }
     }
 
@@ -117,7 +117,7 @@ public class RegionResource {
         try {
             return key == null ? null : UUID.fromString(key);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "The cursor is not one this API gave out");
+            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "common.cursor.invalid");
         }
     }
 }

@@ -41,16 +41,13 @@ public class RealNameCheck {
         Object claim = token.getClaim(IdentityClaim.CLAIM);
         if (claim == null) {
             if (required) {
-                throw new ProblemException(403, "identity-not-verified", "Forbidden",
-                        "Registration needs the citizen ID your identity provider verified: ask for the scope "
-                                + IdentityClaim.SCOPE + " for this request");
+                throw ProblemException.forbiddenOfType("identity-not-verified", "enrollment.identity.scope-required", IdentityClaim.SCOPE);
             }
             return;
         }
         Set<String> aud = token.getAudience();
         if (aud == null || !aud.contains(audience)) {
-            throw new ProblemException(403, "identity-not-verified", "Forbidden",
-                    "The verified identity of this token is not meant for the enrollment-service");
+            throw ProblemException.forbiddenOfType("identity-not-verified", "enrollment.identity.audience");
         }
         NationalId verified;
         try {
@@ -59,8 +56,7 @@ public class RealNameCheck {
             verified = null;
         }
         if (verified == null || !verified.value().equals(id.value())) {
-            throw new ProblemException(403, "identity-mismatch", "Forbidden",
-                    "This is not the citizen ID number your identity provider verified for this login");
+            throw ProblemException.forbiddenOfType("identity-mismatch", "enrollment.identity.mismatch");
         }
     }
 }

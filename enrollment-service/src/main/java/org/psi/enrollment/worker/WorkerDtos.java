@@ -21,7 +21,7 @@ public final class WorkerDtos {
             @NotNull @Schema(example = "11010519491231002X", description = "Citizen ID number (GB 11643); a lowercase x is accepted")
             String nationalId,
             @NotBlank @Size(max = 100) @Schema(example = "Li Na") String name,
-            @NotBlank @Pattern(regexp = "\\+?[0-9]{6,20}", message = "a phone number is 6 to 20 digits, optionally after +")
+            @NotBlank @Pattern(regexp = "\\+?[0-9]{6,20}", message = "{enrollment.worker.phone-format}")
             @Schema(example = "13800138000") String phone,
             @Schema(example = "110105", description = "Household-registration region; defaults to the ID's address code")
             String hukouRegion,

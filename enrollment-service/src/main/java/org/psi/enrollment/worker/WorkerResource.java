@@ -77,7 +77,7 @@ public class WorkerResource {
             return Profile.of(w, null);
         }
         if (!officer) {
-            throw ProblemException.forbidden("Only an officer may see a full citizen ID number");
+            throw ProblemException.forbidden("enrollment.reveal.officer-only");
         }
         return Profile.of(w, workers.reveal(w, caller.describe(), reason).value());
     }

@@ -13,6 +13,7 @@ import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.enrollment.enrollment.EnrollmentRepository;
 import org.psi.enrollment.events.EnrollmentEvents;
+import org.psi.common.i18n.Message;
 
 /** Registration of workers and the views of their profile, including the audited unmasked read. */
 @ApplicationScoped
@@ -51,12 +52,12 @@ public class WorkerService {
         PoolingRegions.requireKnown(hukou.value(), "hukouRegion");
         RegionCode residence = PoolingRegions.requireKnown(r.residenceRegion(), "residenceRegion");
         if (workers.findBySubject(subject).isPresent()) {
-            throw ProblemException.conflict("already-registered", "This login is already registered as a worker");
+            throw ProblemException.conflict("already-registered", "enrollment.worker.login-registered");
         }
         byte[] index = vault.index(id);
         if (workers.findByIndex(index).isPresent()) {
             throw ProblemException.conflict("national-id-registered",
-                    "This citizen ID number is already registered to another login");
+                    "enrollment.worker.national-id-registered");
         }
         Worker w = new Worker();
         w.id = UUID.randomUUID();
@@ -76,7 +77,7 @@ public class WorkerService {
         } catch (PersistenceException e) {
             // a concurrent registration of the same subject or ID won the race
             throw ProblemException.conflict("already-registered",
-                    "This login or citizen ID number is already registered");
+                    "enrollment.worker.already-registered");
         }
         events.registered(w);
         return w;
@@ -84,7 +85,7 @@ public class WorkerService {
 
     public Worker me(String subject) {
         return workers.findBySubject(subject).orElseThrow(() -> new ProblemException(404, "not-registered",
-                "Not registered", "This login is not registered as a worker yet: POST /api/workers first"));
+                Message.of("enrollment.title.not-registered"), Message.of("enrollment.worker.not-registered")));
     }
 
     /**
@@ -92,9 +93,9 @@ public class WorkerService {
      * Anyone else is told it does not exist.
      */
     public Worker forOfficial(UUID workerId, RegionCode officerRegion, boolean admin) {
-        Worker w = workers.findByIdOptional(workerId).orElseThrow(() -> ProblemException.notFound("Worker " + workerId));
+        Worker w = workers.findByIdOptional(workerId).orElseThrow(() -> ProblemException.notFound("enrollment.worker.not-found", workerId));
         if (!admin && (officerRegion == null || !enrollments.hasEnrollmentUnder(workerId, officerRegion.prefix()))) {
-            throw ProblemException.notFound("Worker " + workerId);
+            throw ProblemException.notFound("enrollment.worker.not-found", workerId);
         }
         return w;
     }
@@ -104,10 +105,10 @@ public class WorkerService {
     public NationalId reveal(Worker w, String actor, String reason) {
         if (reason == null || reason.isBlank() || reason.strip().length() < 5) {
             throw ProblemException.invalid("reason", "REQUIRED",
-                    "Showing the full citizen ID number needs a reason of at least 5 characters");
+                    "enrollment.reveal.reason-required");
         }
         if (reason.length() > 500) {
-            throw ProblemException.invalid("reason", "INVALID_SIZE", "The reason has at most 500 characters");
+            throw ProblemException.invalid("reason", "INVALID_SIZE", "enrollment.reveal.reason-size");
         }
         IdRevealAudit audit = new IdRevealAudit();
         audit.id = UUID.randomUUID();

@@ -101,7 +101,7 @@ public class ApplyService {
         Scheme scheme = transferableScheme(schemeRaw);
         RegionCode to = PoolingRegions.requirePooling(toRaw, scheme, "toRegion");
         if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255)) {
-            throw ProblemException.invalid("Idempotency-Key", "INVALID_SIZE", "An Idempotency-Key has 1 to 255 characters");
+            throw ProblemException.invalid("Idempotency-Key", "INVALID_SIZE", "transfer.apply.idempotency-key-size");
         }
         String requestHash = fingerprint(scheme, to);
         if (idempotencyKey != null) {
@@ -119,7 +119,7 @@ public class ApplyService {
         Scheme scheme = Scheme.parse(raw, "scheme");
         if (scheme == Scheme.OCCUPATIONAL_INJURY) {
             throw new InvalidValueException("scheme", "NOTHING_TO_TRANSFER",
-                    "Occupational injury protection has nothing to transfer: cover follows each covered day");
+                    "transfer.apply.injury-nothing");
         }
         return scheme;
     }
@@ -128,12 +128,13 @@ public class ApplyService {
         WorkerEnrollments worker = worker(subject);
         WorkerEnrollments.Enrollment current = worker.current(scheme)
                 .filter(e -> WorkerEnrollments.ACTIVE.equals(e.status()))
-                .orElseThrow(() -> ProblemException.conflict("no-active-enrollment", "You have no active " + scheme
-                        + " enrollment to transfer" + worker.current(scheme).map(e -> " (yours in " + e.region()
-                        + " is " + e.status() + ")").orElse("")));
+                .orElseThrow(() -> worker.current(scheme)
+                        .map(e -> ProblemException.conflict("no-active-enrollment", "transfer.apply.no-active-status",
+                                scheme.label(), e.region(), e.status()))
+                        .orElseGet(() -> ProblemException.conflict("no-active-enrollment", "transfer.apply.no-active", scheme.label())));
         if (current.region().equals(to.value())) {
             throw new InvalidValueException("toRegion", "SAME_REGION",
-                    "Your " + scheme + " enrollment is already in " + to + "; choose another region");
+                    "transfer.apply.same-region", scheme.label(), to);
         }
         TemporaryAccountRule.Decision temporary = TemporaryAccountRule.evaluate(scheme, worker.sex(), worker.birthDate(),
                 new RegionCode(worker.hukouRegion()), new RegionCode(current.region()), to, LocalDate.now(clock));
@@ -192,8 +193,7 @@ public class ApplyService {
     }
 
     private static ProblemException unavailable(String service) {
-        return new ProblemException(503, "upstream-unavailable", "Service unavailable",
-                "The " + service + " did not answer; nothing was changed, please try again shortly");
+        return ProblemException.unavailable("upstream-unavailable", "transfer.upstream.no-answer", service);
     }
 
     private static String fingerprint(Scheme scheme, RegionCode to) {

@@ -20,6 +20,7 @@ import org.psi.transfer.calendar.CalendarService;
 import org.psi.transfer.calendar.DeadlinePolicy;
 import org.psi.transfer.calendar.Step;
 import org.psi.transfer.rules.TemporaryAccountRule;
+import org.psi.common.i18n.Message;
 
 /**
  * The transaction boundary of everything people do to cases: apply, cancel, accept, reject,
@@ -90,8 +91,7 @@ public class CaseService {
             transfers.flush();
         } catch (PersistenceException e) {
             if (isOneOpenViolation(e)) {
-                throw ProblemException.conflict("transfer-open", "You already have an open " + scheme
-                        + " transfer; cancel it or wait for it to end before applying again");
+                throw ProblemException.conflict("transfer-open", "transfer.apply.open", scheme.label());
             }
             throw e;
         }
@@ -113,7 +113,7 @@ public class CaseService {
     @Transactional
     public TransferCase cancel(UUID id, Viewer viewer) {
         TransferCase c = transfers.findForUpdate(id).filter(viewer::owns)
-                .orElseThrow(() -> ProblemException.notFound("Transfer " + id));
+                .orElseThrow(() -> ProblemException.notFound("transfer.case.not-found", id));
         Instant now = Times.now(clock);
         c.cancel(now, LocalDate.now(clock));
         events.record(TransferEvent.append(c, Events.CANCELLED, viewer.actor(), Map.of(), now));
@@ -144,9 +144,9 @@ public class CaseService {
     @Transactional
     public TransferCase transferOut(UUID id, Viewer viewer) {
         TransferCase c = transfers.findForUpdate(id).filter(viewer::canSee)
-                .orElseThrow(() -> ProblemException.notFound("Transfer " + id));
+                .orElseThrow(() -> ProblemException.notFound("transfer.case.not-found", id));
         if (!viewer.officerOf(c.fromRegion)) {
-            throw ProblemException.forbidden("Only an officer of the source region " + c.fromRegion + " may transfer out");
+            throw ProblemException.forbidden("transfer.case.source-only", c.fromRegion);
         }
         Instant now = Times.now(clock);
         c.transferOut(now, LocalDate.now(clock), calendars.calendar());
@@ -174,9 +174,9 @@ public class CaseService {
 
     private TransferCase destination(UUID id, Viewer viewer, String verb) {
         TransferCase c = transfers.findForUpdate(id).filter(viewer::canSee)
-                .orElseThrow(() -> ProblemException.notFound("Transfer " + id));
+                .orElseThrow(() -> ProblemException.notFound("transfer.case.not-found", id));
         if (!viewer.officerOf(c.toRegion)) {
-            throw ProblemException.forbidden("Only an officer of the destination region " + c.toRegion + " may " + verb);
+            throw ProblemException.forbidden("transfer.case.destination-only", c.toRegion, Message.of("transfer.action." + verb));
         }
         return c;
     }
@@ -184,13 +184,13 @@ public class CaseService {
     private Opened replayOf(IdempotencyRecord record, String requestHash) {
         if (!record.requestHash.equals(requestHash)) {
             throw ProblemException.unprocessable("idempotency-key-reused",
-                    "This Idempotency-Key was used with a different request; use a new key for a new request");
+                    "transfer.apply.idempotency-key-reused");
         }
         return new Opened(transfers.findById(record.transferId), true);
     }
 
     private static TransferCase visible(Optional<TransferCase> c, Viewer viewer) {
-        return c.filter(viewer::canSee).orElseThrow(() -> ProblemException.notFound("Transfer"));
+        return c.filter(viewer::canSee).orElseThrow(() -> ProblemException.notFound("transfer.case.not-found-anonymous"));
     }
 
     private static boolean isOneOpenViolation(Throwable e) {

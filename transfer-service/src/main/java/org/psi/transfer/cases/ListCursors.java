@@ -20,7 +20,7 @@ final class ListCursors {
             int bar = key.indexOf('|');
             return new TransferRepository.After(Instant.parse(key.substring(0, bar)), UUID.fromString(key.substring(bar + 1)));
         } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "The cursor is not one this API gave out");
+            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "common.cursor.invalid");
         }
     }
 

@@ -53,7 +53,7 @@ public class RegionTransferResource {
                                   @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         RegionCode region = RegionCode.parse(code, "code");
         if (!caller.isOfficerOf(region)) {
-            throw ProblemException.forbidden("Only an officer of " + region + " or its province may see its transfer queue");
+            throw ProblemException.forbidden("transfer.queue.officer-only", region);
         }
         int rows = Page.limit(limit);
         LocalDate today = cases.today();
@@ -70,8 +70,8 @@ public class RegionTransferResource {
         try {
             return Enum.valueOf(type, raw);
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(field, "INVALID_" + field.toUpperCase(), field + " is one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new InvalidValueException(field, "INVALID_" + field.toUpperCase(), "transfer.queue.one-of",
+                    field, java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -82,7 +82,7 @@ public class RegionTransferResource {
         return switch (raw) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new InvalidValueException("overdue", "INVALID_BOOLEAN", "overdue is true or false");
+            default -> throw new InvalidValueException("overdue", "INVALID_BOOLEAN", "transfer.queue.overdue");
         };
     }
 }

@@ -28,6 +28,7 @@ import org.psi.transfer.saga.HoldResult;
 import org.psi.transfer.saga.HoldState;
 import org.psi.transfer.saga.SagaAction;
 import org.psi.transfer.saga.StepLease;
+import org.psi.common.i18n.Message;
 
 /**
  * A transfer case and the state machine it follows.
@@ -212,9 +213,9 @@ public class TransferCase extends PanacheEntityBase {
 
     /** The worker withdraws the application: only until the destination has decided. */
     public void cancel(Instant now, LocalDate today) {
-        requireStatus(TransferStatus.SUBMITTED, "cancelled", status == TransferStatus.ACCEPTED
+        requireStatus(TransferStatus.SUBMITTED, "transfer.verb.cancelled", status == TransferStatus.ACCEPTED
                 || status == TransferStatus.TRANSFERRED_OUT || status == TransferStatus.COMPLETED
-                ? "The destination has accepted this transfer; it can no longer be cancelled" : null);
+                ? "transfer.case.accepted-no-cancel" : null);
         status = TransferStatus.CANCELLED;
         decidedAt = now;
         closedAt = now;
@@ -224,7 +225,7 @@ public class TransferCase extends PanacheEntityBase {
 
     /** The destination accepts (同意接收): the source's transfer-out clock starts (or, temporary route, the destination's). */
     public void accept(Instant now, LocalDate today, WorkingCalendar calendar) {
-        requireStatus(TransferStatus.SUBMITTED, "accepted", null);
+        requireStatus(TransferStatus.SUBMITTED, "transfer.verb.accepted", null);
         status = TransferStatus.ACCEPTED;
         decidedAt = now;
         startStep(route == Route.MOVE ? Step.TRANSFER_OUT : Step.TRANSFER_IN, today, calendar);
@@ -233,7 +234,7 @@ public class TransferCase extends PanacheEntityBase {
 
     /** The destination refuses in writing, with reasons. */
     public void reject(String reason, Instant now, LocalDate today) {
-        requireStatus(TransferStatus.SUBMITTED, "rejected", null);
+        requireStatus(TransferStatus.SUBMITTED, "transfer.verb.rejected", null);
         status = TransferStatus.REJECTED;
         rejectionReason = reason;
         decidedAt = now;
@@ -245,21 +246,22 @@ public class TransferCase extends PanacheEntityBase {
     /** The source releases the relationship and funds; the destination's transfer-in clock starts. */
     public void transferOut(Instant now, LocalDate today, WorkingCalendar calendar) {
         if (route == Route.TEMPORARY) {
-            throw ProblemException.conflict("nothing-to-transfer-out", "This is a temporary-account case: the "
-                    + "relationship and funds stay at the source, so there is nothing to transfer out");
+            throw ProblemException.conflict("nothing-to-transfer-out", "transfer.case.temporary-nothing-out");
         }
-        requireStatus(TransferStatus.ACCEPTED, "transferred out", status == TransferStatus.SUBMITTED
-                ? "The destination has not accepted this transfer yet; the source transfers out after acceptance" : null);
+        requireStatus(TransferStatus.ACCEPTED, "transfer.verb.transferred-out", status == TransferStatus.SUBMITTED
+                ? "transfer.case.not-accepted-yet" : null);
         status = TransferStatus.TRANSFERRED_OUT;
         transferredOutAt = now;
         startStep(Step.TRANSFER_IN, today, calendar);
         scheduleSaga(now);
     }
 
-    private void requireStatus(TransferStatus required, String verb, String detail) {
+    /** {@code verbKey}: what is refused, as a message; {@code detailKey}: the message of this refusal, or null for the general one. */
+    private void requireStatus(TransferStatus required, String verbKey, String detailKey) {
         if (status != required) {
-            throw ProblemException.conflict("invalid-transition", detail != null ? detail
-                    : "A " + status + " transfer cannot be " + verb + " (only a " + required + " one)");
+            throw detailKey != null ? ProblemException.conflict("invalid-transition", detailKey)
+                    : ProblemException.conflict("invalid-transition", "transfer.case.invalid-transition", status,
+                    Message.of(verbKey), required);
         }
     }
 

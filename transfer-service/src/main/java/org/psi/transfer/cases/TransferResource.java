@@ -195,7 +195,7 @@ public class TransferResource {
 
     private static String required(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw org.psi.common.api.ProblemException.invalid(field, "REQUIRED", field + " is required");
+            throw org.psi.common.api.ProblemException.invalid(field, "REQUIRED", "transfer.field.required", field);
         }
         return value;
     }
@@ -208,7 +208,7 @@ public class TransferResource {
         try {
             return Integer.parseInt(key);
         } catch (NumberFormatException e) {
-            throw org.psi.common.api.ProblemException.invalid("cursor", "INVALID_CURSOR", "The cursor is not one this API gave out");
+            throw org.psi.common.api.ProblemException.invalid("cursor", "INVALID_CURSOR", "common.cursor.invalid");
         }
     }
 }

@@ -61,7 +61,7 @@ public class EstimateResource {
 
         static View of(EstimateService.Scenario s, EstimateService.Query q) {
             PensionFormula.Estimate e = s.estimate();
-            return new View(e.retirementMonth(), RetirementAge.describe(e.retirementAgeMonths()), years(e.minimumMonths()),
+            return new View(e.retirementMonth(), RetirementAge.describe(e.retirementAgeMonths()).english(), years(e.minimumMonths()),
                     e.minimumMonths(), years(e.projectedMonths()), e.projectedMonths(), e.eligible(), e.monthsShort(),
                     s.claim().region(), s.claim().basis().name(),
                     new MonthlyPension(e.basicFen(), e.personalAccountFen(), e.totalFen()), e.individualAccountAtRetirementFen(),

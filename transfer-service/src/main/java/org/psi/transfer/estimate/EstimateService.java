@@ -82,32 +82,32 @@ public class EstimateService {
         Integer grade = null;
         if (gradeRaw != null) {
             if (!gradeRaw.matches("\\d{1,4}")) {
-                throw new InvalidValueException("grade", "INVALID_NUMBER", "The grade is a whole percent of the average wage, " + MIN_GRADE + " to " + MAX_GRADE);
+                throw new InvalidValueException("grade", "INVALID_NUMBER", "transfer.estimate.grade-format", MIN_GRADE, MAX_GRADE);
             }
             grade = Integer.parseInt(gradeRaw);
             if (grade < MIN_GRADE || grade > MAX_GRADE) {
-                throw new InvalidValueException("grade", "OUT_OF_RANGE", "The grade is " + MIN_GRADE + " to " + MAX_GRADE + " (percent of the average wage)");
+                throw new InvalidValueException("grade", "OUT_OF_RANGE", "transfer.estimate.grade-range", MIN_GRADE, MAX_GRADE);
             }
         }
         BigDecimal growth = DEFAULT_WAGE_GROWTH;
         if (wageGrowthRaw != null) {
             if (!wageGrowthRaw.matches("\\d{1,2}(\\.\\d{1,2})?")) {
-                throw new InvalidValueException("wageGrowthPercent", "INVALID_NUMBER", "The wage growth is a percent a year, 0 to 20, with at most 2 decimals");
+                throw new InvalidValueException("wageGrowthPercent", "INVALID_NUMBER", "transfer.estimate.growth-format");
             }
             growth = new BigDecimal(wageGrowthRaw);
             if (growth.compareTo(MAX_WAGE_GROWTH) > 0) {
-                throw new InvalidValueException("wageGrowthPercent", "OUT_OF_RANGE", "The wage growth is 0 to 20 percent a year");
+                throw new InvalidValueException("wageGrowthPercent", "OUT_OF_RANGE", "transfer.estimate.growth-range");
             }
         }
         RegionCode moveTo = moveToRaw == null ? null : PoolingRegions.requirePooling(moveToRaw, Scheme.PENSION, "moveTo");
         YearMonth moveMonth = null;
         if (moveMonthRaw != null) {
             if (moveTo == null) {
-                throw new InvalidValueException("moveMonth", "REQUIRES_MOVE_TO", "A move month needs moveTo, the region moved to");
+                throw new InvalidValueException("moveMonth", "REQUIRES_MOVE_TO", "transfer.estimate.move-needs-region");
             }
             moveMonth = Periods.month(moveMonthRaw, "moveMonth");
             if (moveMonth.isBefore(YearMonth.now(clock))) {
-                throw new InvalidValueException("moveMonth", "IN_THE_PAST", "The move month " + moveMonth + " has passed");
+                throw new InvalidValueException("moveMonth", "IN_THE_PAST", "transfer.estimate.move-past", moveMonth);
             }
         } else if (moveTo != null) {
             moveMonth = YearMonth.now(clock).plusMonths(1);
@@ -127,11 +127,11 @@ public class EstimateService {
         RegionCode relationship = current.or(() -> lastPension(worker)).map(e -> new RegionCode(e.region()).province()).orElse(hukou);
         if (q.moveTo() != null) {
             if (current.isPresent() && q.moveTo().province().equals(here)) {
-                throw new InvalidValueException("moveTo", "SAME_REGION", "Your PENSION enrollment is already in " + here + "; choose another region");
+                throw new InvalidValueException("moveTo", "SAME_REGION", "transfer.apply.same-region", Scheme.PENSION.label(), here);
             }
             if (!q.moveMonth().isBefore(retirement)) {
-                throw new InvalidValueException("moveMonth", "AFTER_RETIREMENT", "You retire in " + retirement + "; a move from "
-                        + q.moveMonth() + " changes nothing");
+                throw new InvalidValueException("moveMonth", "AFTER_RETIREMENT", "transfer.estimate.after-retirement",
+                        retirement, q.moveMonth());
             }
         }
         LinkedHashSet<String> regions = new LinkedHashSet<>();
@@ -252,8 +252,7 @@ public class EstimateService {
     private static PensionRecord.Wage wage(PensionRecord record, String province) {
         PensionRecord.Wage w = record.claimWages().get(province);
         if (w == null) {
-            throw ProblemException.conflict("no-average-wage", "No average wage of " + province
-                    + " is published yet: the estimate cannot be made");
+            throw ProblemException.conflict("no-average-wage", "transfer.estimate.no-average-wage", province);
         }
         return w;
     }
@@ -273,12 +272,10 @@ public class EstimateService {
         try {
             record = records.of(workerId, regions);
         } catch (RemoteCallException | TimeoutException | CircuitBreakerOpenException e) {
-            throw new ProblemException(503, "upstream-unavailable", "Service unavailable",
-                    "The contribution-service did not answer; nothing was changed, please try again shortly");
+            throw ProblemException.unavailable("upstream-unavailable", "transfer.upstream.no-answer", "contribution-service");
         }
         // a worker the contribution-service does not know yet (its copy lags behind her registration): a passing 503
-        return record.orElseThrow(() -> new ProblemException(503, "upstream-unavailable", "Service unavailable",
-                "Your contribution record is not available yet; please try again shortly"));
+        return record.orElseThrow(() -> ProblemException.unavailable("upstream-unavailable", "transfer.estimate.record-not-yet"));
     }
 
     /** The contribution-service's pension record, guarded: 3 s at most, then nothing while the breaker is open. */

@@ -13,6 +13,7 @@ import org.psi.common.events.FeedPage;
 import org.psi.common.events.PeerLookup;
 import org.psi.transfer.application.WorkerEnrollments;
 import org.psi.transfer.client.EnrollmentFeedClient;
+import org.psi.common.i18n.Message;
 
 /**
  * The worker behind a login, as the transfer rules see them: from this service's copy of the
@@ -42,8 +43,8 @@ public class WorkerDirectory {
     }
 
     static ProblemException notRegistered() {
-        return new ProblemException(404, "not-registered", "Not found",
-                "You are not registered; register with the enrollment-service first");
+        return new ProblemException(404, "not-registered", Message.of("common.title.not-found"),
+                Message.of("transfer.worker.not-registered"));
     }
 
     /** The one call left for a person's request: guarded, so a peer down or frozen costs at most 2 s, then nothing while the breaker is open. */
@@ -69,8 +70,7 @@ public class WorkerDirectory {
         }
 
         private static ProblemException unavailable() {
-            return new ProblemException(503, "upstream-unavailable", "Service unavailable",
-                    "The enrollment-service did not answer; nothing was changed, please try again shortly");
+            return ProblemException.unavailable("upstream-unavailable", "transfer.upstream.no-answer", "enrollment-service");
         }
     }
 }

@@ -1,0 +1,19 @@
+package org.psi.enrollment;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.psi.common.test.Catalogues;
+
+/** The enrollment-service's message catalogue: every key translated, every key the code names there. */
+class MessagesTest {
+
+    @Test
+    void everyMessageHasItsChineseTranslationWithTheSameArguments() {
+        Catalogues.assertModuleCatalogue("enrollment");
+    }
+
+    @Test
+    void everyKeyTheCodeNamesIsInTheCatalogue() {
+        Catalogues.assertKeysOfSourcesExist(Path.of("src/main/java"), "enrollment", "common");
+    }
+}

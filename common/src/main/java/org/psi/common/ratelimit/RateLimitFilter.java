@@ -8,6 +8,7 @@ import io.vertx.core.net.SocketAddress;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -19,7 +20,6 @@ import org.psi.common.api.ProblemException;
 import org.psi.common.api.ProblemMapper;
 import org.psi.common.i18n.Languages;
 import org.psi.common.i18n.Message;
-import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Counts every API request against its group's quota ({@link RateLimitConfig}) for its caller: the

@@ -1,6 +1,7 @@
 package org.psi.common.text;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -10,11 +11,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.psi.common.api.InvalidField;
 import org.psi.common.api.ProblemException;
 import org.psi.common.api.ProblemMapper;
-import jakarta.ws.rs.core.HttpHeaders;
 import org.psi.common.i18n.Languages;
-import org.psi.common.api.InvalidField;
 
 /**
  * {@link TextInput} for what is not a JSON body: every path parameter and query parameter (as

@@ -3,9 +3,9 @@ package org.psi.contribution.feed;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import java.util.Locale;
 
 /** Bodies of /api/contribution-batches. */
 public final class BatchDtos {

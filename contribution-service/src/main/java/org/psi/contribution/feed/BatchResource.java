@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -29,12 +30,11 @@ import org.psi.common.api.Cursors;
 import org.psi.common.api.Page;
 import org.psi.common.api.Problem;
 import org.psi.common.api.ProblemException;
+import org.psi.common.i18n.Languages;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.contribution.feed.BatchDtos.Report;
 import org.psi.contribution.feed.BatchDtos.Summary;
-import java.util.Locale;
-import org.psi.common.i18n.Languages;
 
 @Path("/api/contribution-batches")
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,6 +19,7 @@ import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Money;
 import org.psi.common.domain.NationalId;
 import org.psi.common.domain.Scheme;
+import org.psi.common.i18n.Message;
 import org.psi.contribution.assessment.MonthAssessment;
 import org.psi.contribution.assessment.MonthPricing;
 import org.psi.contribution.insured.Eligibility;
@@ -28,8 +30,6 @@ import org.psi.contribution.ledger.PostingDraft;
 import org.psi.contribution.ledger.PostingKind;
 import org.psi.contribution.policy.PolicyBook;
 import org.psi.contribution.policy.PolicyTerms;
-import org.psi.common.i18n.Message;
-import java.util.Locale;
 
 /**
  * Decides, line by line and without touching the database, what a feed does: which lines post

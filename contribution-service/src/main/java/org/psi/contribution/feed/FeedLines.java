@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.psi.common.api.InvalidField;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Periods;
 import org.psi.common.domain.Scheme;
 import org.psi.common.domain.Sector;
 import org.psi.common.i18n.Message;
-import org.psi.common.api.InvalidField;
 
 /**
  * The shape of every line of a feed, checked before anything is looked up: a ref, a citizen ID, a

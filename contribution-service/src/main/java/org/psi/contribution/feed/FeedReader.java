@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.psi.common.api.ProblemException;
-import org.psi.common.text.TextInput;
-import org.psi.common.i18n.Message;
 import org.psi.common.api.InvalidField;
+import org.psi.common.api.ProblemException;
+import org.psi.common.i18n.Message;
+import org.psi.common.text.TextInput;
 
 /**
  * Reads a feed body in one of its three forms into lines, streaming and without binding each line

@@ -20,9 +20,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 import org.psi.common.api.ProblemException;
-import org.psi.contribution.insured.InsuredDirectory;
 import org.psi.contribution.config.ContributionConfig;
 import org.psi.contribution.insured.Eligibility;
+import org.psi.contribution.insured.InsuredDirectory;
 import org.psi.contribution.ledger.Ids;
 import org.psi.contribution.ledger.LedgerStore;
 

@@ -11,27 +11,27 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import org.psi.common.api.InvalidField;
+import org.psi.common.api.Problem;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Periods;
 import org.psi.common.domain.Scheme;
-import org.psi.contribution.insured.InsuredDirectory;
+import org.psi.common.i18n.Message;
+import org.psi.contribution.assessment.AssessmentStore;
+import org.psi.contribution.assessment.MonthAssessment;
+import org.psi.contribution.assessment.MonthPricing;
 import org.psi.contribution.config.ContributionConfig;
 import org.psi.contribution.feed.FeedLines;
 import org.psi.contribution.feed.FeedService;
+import org.psi.contribution.insured.InsuredDirectory;
 import org.psi.contribution.insured.InsuredWorker;
 import org.psi.contribution.ledger.KnownPosting;
 import org.psi.contribution.ledger.LedgerService;
 import org.psi.contribution.ledger.LedgerStore;
-import org.psi.contribution.assessment.AssessmentStore;
-import org.psi.contribution.assessment.MonthAssessment;
-import org.psi.contribution.assessment.MonthPricing;
-import org.psi.common.api.Problem;
 import org.psi.contribution.ledger.Payers;
 import org.psi.contribution.ledger.PostingDraft;
 import org.psi.contribution.ledger.PostingKind;
-import org.psi.common.i18n.Message;
-import org.psi.common.api.InvalidField;
 
 /**
  * A worker's payment for themselves toward a month of PENSION or MEDICAL (a top-up beside what

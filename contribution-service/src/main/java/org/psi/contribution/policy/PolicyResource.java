@@ -19,15 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.psi.common.api.InvalidField;
 import org.psi.common.api.Problem;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.RegionCode;
+import org.psi.common.i18n.Message;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.contribution.policy.PolicyDtos.Input;
 import org.psi.contribution.policy.PolicyDtos.View;
-import org.psi.common.i18n.Message;
-import org.psi.common.api.InvalidField;
 
 @Path("/api/regions/{code}/policies/{year}")
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.psi.common.api.InvalidField;
 import org.psi.common.api.Problem;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Sector;
-import org.psi.contribution.ledger.LateContributionRule;
 import org.psi.common.i18n.Message;
-import org.psi.common.api.InvalidField;
+import org.psi.contribution.ledger.LateContributionRule;
 
 /**
  * Regional contribution policies per year, kept as data, never as constants in code, and versioned:

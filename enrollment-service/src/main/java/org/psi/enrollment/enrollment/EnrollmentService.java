@@ -12,14 +12,14 @@ import java.util.UUID;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Periods;
-import org.psi.common.domain.RetirementAge;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
+import org.psi.common.domain.RetirementAge;
 import org.psi.common.domain.Scheme;
+import org.psi.common.i18n.Message;
 import org.psi.enrollment.events.EnrollmentEvents;
 import org.psi.enrollment.events.EventPayloads;
 import org.psi.enrollment.worker.Worker;
-import org.psi.common.i18n.Message;
 
 /**
  * Enrollment rules: pooling region of the scheme, base grade 60..300 for monthly schemes, age limits,

@@ -12,14 +12,14 @@ import org.psi.common.api.ProblemException;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
-import org.psi.enrollment.events.EnrollmentEvents;
-import org.psi.enrollment.events.EventPayloads;
 import org.psi.enrollment.enrollment.CoveredPeriodStore;
 import org.psi.enrollment.enrollment.Enrollment;
 import org.psi.enrollment.enrollment.EnrollmentRepository;
 import org.psi.enrollment.enrollment.EnrollmentStatus;
 import org.psi.enrollment.enrollment.EnrollmentTimeline;
 import org.psi.enrollment.enrollment.GradeChange;
+import org.psi.enrollment.events.EnrollmentEvents;
+import org.psi.enrollment.events.EventPayloads;
 
 /**
  * Moves a worker's current enrollment to another region for a transfer, once per transfer id:

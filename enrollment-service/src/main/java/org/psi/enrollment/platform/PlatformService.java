@@ -12,8 +12,8 @@ import org.psi.common.api.ProblemException;
 import org.psi.common.domain.CreditCode;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.Sector;
-import org.psi.enrollment.events.EnrollmentEvents;
 import org.psi.common.i18n.Message;
+import org.psi.enrollment.events.EnrollmentEvents;
 
 /** Platforms as registered by an admin, and matched to the OIDC client their servers log in with. */
 @ApplicationScoped

@@ -11,9 +11,9 @@ import org.psi.common.api.ProblemException;
 import org.psi.common.domain.NationalId;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
+import org.psi.common.i18n.Message;
 import org.psi.enrollment.enrollment.EnrollmentRepository;
 import org.psi.enrollment.events.EnrollmentEvents;
-import org.psi.common.i18n.Message;
 
 /** Registration of workers and the views of their profile, including the audited unmasked read. */
 @ApplicationScoped

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
 import org.psi.common.domain.PoolingRegions;
@@ -23,14 +27,10 @@ import org.psi.common.domain.Scheme;
 import org.psi.transfer.calendar.DeadlinePolicy;
 import org.psi.transfer.calendar.Step;
 import org.psi.transfer.cases.CaseService;
+import org.psi.transfer.insured.WorkerDirectory;
 import org.psi.transfer.rules.PensionClaimRule;
 import org.psi.transfer.rules.TemporaryAccountRule;
 import org.psi.transfer.saga.ContributionPort;
-import org.psi.transfer.insured.WorkerDirectory;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.psi.transfer.saga.RemoteCallException;
 
 /**

@@ -15,12 +15,12 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
+import org.psi.common.i18n.Message;
 import org.psi.transfer.application.WorkerEnrollments;
 import org.psi.transfer.calendar.CalendarService;
 import org.psi.transfer.calendar.DeadlinePolicy;
 import org.psi.transfer.calendar.Step;
 import org.psi.transfer.rules.TemporaryAccountRule;
-import org.psi.common.i18n.Message;
 
 /**
  * The transaction boundary of everything people do to cases: apply, cancel, accept, reject,

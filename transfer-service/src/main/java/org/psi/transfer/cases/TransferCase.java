@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.Scheme;
+import org.psi.common.i18n.Message;
 import org.psi.transfer.application.Route;
 import org.psi.transfer.application.WorkerEnrollments;
 import org.psi.transfer.calendar.DeadlinePolicy;
@@ -28,7 +29,6 @@ import org.psi.transfer.saga.HoldResult;
 import org.psi.transfer.saga.HoldState;
 import org.psi.transfer.saga.SagaAction;
 import org.psi.transfer.saga.StepLease;
-import org.psi.common.i18n.Message;
 
 /**
  * A transfer case and the state machine it follows.

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.psi.common.api.ProblemException;
 import org.psi.common.events.FeedPage;
 import org.psi.common.events.PeerLookup;
+import org.psi.common.i18n.Message;
 import org.psi.transfer.application.WorkerEnrollments;
 import org.psi.transfer.client.EnrollmentFeedClient;
-import org.psi.common.i18n.Message;
 
 /**
  * The worker behind a login, as the transfer rules see them: from this service's copy of the

@@ -142,13 +142,13 @@ class GeneratedClientIT {
         var feeds = new ContributionFeedsApi(contribution(Tokens.platform("platform-fastmeal")));
         Feed feed = new Feed().lines(List.of(new FeedLine().ref("GC-" + RUN).nationalId(nationalId)
                 .scheme(FeedLine.SchemeEnum.PENSION).period(MONTH).amountFen(FASTMEAL_FEN)));
-        BatchReport report = feeds.submit("client-" + RUN, feed);
+        BatchReport report = feeds.submit("client-" + RUN, feed, "en");
         assertEquals(1, report.getAccepted());
         assertEquals(0, report.getRejected());
-        // the same key and body again: the same batch, nothing posted twice
-        BatchReport replay = feeds.submit("client-" + RUN, feed);
+        // the same key and body again, the report asked in Chinese: the same batch, nothing posted twice
+        BatchReport replay = feeds.submit("client-" + RUN, feed, "zh-CN");
         assertEquals(report.getBatchId(), replay.getBatchId());
-        assertEquals(report.getBatchId(), feeds.getBatch(report.getBatchId()).getBatchId());
+        assertEquals(report.getBatchId(), feeds.getBatch(report.getBatchId(), null).getBatchId());
 
         var statements = new StatementsApi(contribution(Tokens.worker(USERNAME)));
         StatementMonth month = month(statements.statement("PENSION", null, null));

@@ -26,4 +26,20 @@ public final class AcceptHeader {
             throw ProblemException.invalid("Accept", "INVALID_HEADER", "common.accept.invalid");
         }
     }
+
+    /**
+     * Whether the client asks for JSON before (or instead of) {@code own}, the media type an
+     * endpoint answers by default (e.g. {@code application/jose}): a wildcard is not a request for JSON.
+     */
+    public static boolean prefersJsonTo(HttpHeaders headers, String own) {
+        for (MediaType m : acceptable(headers)) {
+            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType() && !m.isWildcardSubtype()) {
+                return true;
+            }
+            if ((m.getType() + "/" + m.getSubtype()).equalsIgnoreCase(own)) {
+                return false;
+            }
+        }
+        return false;
+    }
 }

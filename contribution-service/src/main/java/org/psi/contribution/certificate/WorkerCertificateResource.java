@@ -48,24 +48,11 @@ public class WorkerCertificateResource {
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response certificate(@QueryParam("scheme") String scheme, @Context HttpHeaders headers) {
         CertificateService.Certificate c = certificates.issue(caller.subject(), scheme);
-        if (prefersJson(headers)) {
+        if (org.psi.common.api.AcceptHeader.prefersJsonTo(headers, CertificateDtos.JOSE)) {
             @SuppressWarnings("unchecked")
             Map<String, Object> content = (Map<String, Object>) c.claims().get(CertificateService.CLAIM);
             return Response.ok(new CertificateView(c.jws(), c.kid(), c.claims(), content), MediaType.APPLICATION_JSON).build();
         }
         return Response.ok(c.jws(), CertificateDtos.JOSE).build();
-    }
-
-    /** JSON when the client asks for it before (or instead of) application/jose; the JWS otherwise. */
-    private static boolean prefersJson(HttpHeaders headers) {
-        for (MediaType m : org.psi.common.api.AcceptHeader.acceptable(headers)) {
-            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType() && !m.isWildcardSubtype()) {
-                return true;
-            }
-            if ("application".equals(m.getType()) && "jose".equals(m.getSubtype())) {
-                return false;
-            }
-        }
-        return false;
     }
 }

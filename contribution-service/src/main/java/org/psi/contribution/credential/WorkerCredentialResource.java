@@ -48,23 +48,10 @@ public class WorkerCredentialResource {
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response issue(@Valid @NotNull CredentialRequest request, @Context HttpHeaders headers) {
         CredentialService.Issued c = credentials.issue(caller.subject(), request.scheme(), request.holderKey());
-        if (prefersJson(headers)) {
+        if (org.psi.common.api.AcceptHeader.prefersJsonTo(headers, CredentialDtos.SD_JWT)) {
             return Response.status(201).type(MediaType.APPLICATION_JSON).entity(new IssuedCredential(c.credential(), credentials.vct(),
                     c.disclosable(), c.keyBound(), c.expiresAt())).build();
         }
         return Response.status(201).type(CredentialDtos.SD_JWT).entity(c.credential()).build();
-    }
-
-    /** JSON when the client asks for it before (or instead of) the credential's own type. */
-    private static boolean prefersJson(HttpHeaders headers) {
-        for (MediaType m : org.psi.common.api.AcceptHeader.acceptable(headers)) {
-            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType() && !m.isWildcardSubtype()) {
-                return true;
-            }
-            if ("application".equals(m.getType()) && "dc+sd-jwt".equals(m.getSubtype())) {
-                return false;
-            }
-        }
-        return false;
     }
 }

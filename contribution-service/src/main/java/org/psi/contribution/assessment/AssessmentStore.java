@@ -36,15 +36,15 @@ public class AssessmentStore {
 
     /** A worker's assessed months of a scheme, by month. */
     public TreeMap<YearMonth, MonthAssessment> ofWorker(UUID workerId, Scheme scheme) {
-        TreeMap<YearMonth, MonthAssessment> out = new TreeMap<>();
-        jdbc.query("select " + COLUMNS + " from month_assessment where worker_id = ? and scheme = ?", s -> {
-            s.setObject(1, workerId);
-            s.setString(2, scheme.name());
-        }, rs -> {
-            MonthAssessment a = read(rs);
-            out.put(a.month(), a);
-        });
-        return out;
+        return jdbc.one(ofWorkerQuery(workerId, scheme));
+    }
+
+    public static Jdbc.Query<TreeMap<YearMonth, MonthAssessment>> ofWorkerQuery(UUID workerId, Scheme scheme) {
+        return Jdbc.Query.of("select " + COLUMNS + " from month_assessment where worker_id = ? and scheme = ?", new TreeMap<>(),
+                (rs, out) -> {
+                    MonthAssessment a = read(rs);
+                    out.put(a.month(), a);
+                }, workerId, scheme.name());
     }
 
     public java.util.Optional<MonthAssessment> find(MonthAssessment.Key key) {
@@ -158,19 +158,18 @@ public class AssessmentStore {
 
     /** A worker's adjustments of a scheme, by month, oldest first. */
     public Map<YearMonth, List<Adjustment>> adjustmentsOf(UUID workerId, Scheme scheme) {
-        Map<YearMonth, List<Adjustment>> out = new TreeMap<>();
-        jdbc.query("select reassessment_id, month, region, old_base_fen, new_base_fen, old_due_fen, new_due_fen,"
+        return jdbc.one(adjustmentsQuery(workerId, scheme));
+    }
+
+    public static Jdbc.Query<Map<YearMonth, List<Adjustment>>> adjustmentsQuery(UUID workerId, Scheme scheme) {
+        return Jdbc.Query.of("select reassessment_id, month, region, old_base_fen, new_base_fen, old_due_fen, new_due_fen,"
                 + " old_policy_version, new_policy_version, refunded_fen, adjusted_at from assessment_adjustment"
-                + " where worker_id = ? and scheme = ? order by adjusted_at", s -> {
-                    s.setObject(1, workerId);
-                    s.setString(2, scheme.name());
-                }, rs -> {
+                + " where worker_id = ? and scheme = ? order by adjusted_at", new TreeMap<>(), (rs, out) -> {
                     YearMonth m = YearMonth.parse(rs.getString(2));
                     out.computeIfAbsent(m, k -> new ArrayList<>()).add(new Adjustment(rs.getObject(1, UUID.class), m,
                             rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getInt(8),
                             rs.getInt(9), rs.getLong(10), rs.getTimestamp(11).toInstant()));
-                });
-        return out;
+                }, workerId, scheme.name());
     }
 
     private static void bind(PreparedStatement s, MonthAssessment a) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -26,6 +27,7 @@ import org.psi.common.domain.NationalId;
 import org.psi.common.events.FeedEvent;
 import org.psi.common.events.FeedPage;
 import org.psi.common.events.PeerLookup;
+import org.psi.common.store.Jdbc;
 import org.psi.contribution.client.EnrollmentClient;
 import org.psi.contribution.config.ContributionConfig;
 
@@ -62,6 +64,16 @@ public class InsuredDirectory {
         FeedPage state = lookup.bySubject(subject);
         QuarkusTransaction.requiringNew().run(() -> state.events().forEach(copy::apply));
         return store.bySubject(subject).orElseThrow(() -> notRegistered());
+    }
+
+    /** The worker of a login subject as one query of a round trip (null if the copy does not know the subject). */
+    public Jdbc.Query<AtomicReference<InsuredWorker>> bySubjectQuery(String subject) {
+        return store.bySubjectQuery(subject);
+    }
+
+    /** The worker id this instance last read for a login subject: a hint for reading her rows in the same round trip. */
+    public Optional<UUID> keptWorkerId(String subject) {
+        return store.keptWorkerId(subject);
     }
 
     /** A worker by id (the transfer-service's calls), from the copy. */

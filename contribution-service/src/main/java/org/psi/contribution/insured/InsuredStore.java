@@ -2,8 +2,11 @@ package org.psi.contribution.insured;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.psi.common.domain.Sector;
 import org.psi.common.store.Jdbc;
@@ -28,6 +32,9 @@ public class InsuredStore {
 
     private final Jdbc jdbc;
     private final ObjectMapper json;
+    /** Parsed records by login subject, with the feed position they were read at. */
+    private final Cache<String, Parsed> parsed = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterAccess(Duration.ofMinutes(30)).build();
 
     public InsuredStore(AgroalDataSource db, ObjectMapper json) {
         this.jdbc = new Jdbc(db);
@@ -85,10 +92,36 @@ public class InsuredStore {
     // ------------------------------------------------------------------ reading
 
     public Optional<InsuredWorker> bySubject(String subject) {
-        List<InsuredWorker> found = new ArrayList<>(1);
-        jdbc.query("select record::text from insured_worker where subject = ?", s -> s.setString(1, subject),
-                rs -> found.add(InsuredWorker.of(parse(rs.getString(1)))));
-        return found.stream().findFirst();
+        return Optional.ofNullable(jdbc.one(bySubjectQuery(subject)).get());
+    }
+
+    /**
+     * The worker of a login subject, for one round trip with other queries. The record is parsed
+     * once per state: a subject's record kept from an earlier read is not sent again while the
+     * copy's feed position ({@code seq}) is the same.
+     */
+    public Jdbc.Query<AtomicReference<InsuredWorker>> bySubjectQuery(String subject) {
+        Parsed kept = parsed.getIfPresent(subject);
+        return Jdbc.Query.of("select seq, case when seq = ? then null else record::text end from insured_worker where subject = ?",
+                new AtomicReference<InsuredWorker>(), (rs, out) -> {
+                    long seq = rs.getLong(1);
+                    String record = rs.getString(2);
+                    if (record == null && kept != null) {
+                        out.set(kept.worker());
+                    } else {
+                        InsuredWorker worker = InsuredWorker.of(parse(record));
+                        parsed.put(subject, new Parsed(seq, worker));
+                        out.set(worker);
+                    }
+                }, kept == null ? Long.MIN_VALUE : kept.seq(), subject);
+    }
+
+    /** The worker id last read for a login subject, if any (a hint: the subject's row decides). */
+    public Optional<UUID> keptWorkerId(String subject) {
+        return Optional.ofNullable(parsed.getIfPresent(subject)).map(p -> p.worker().workerId());
+    }
+
+    private record Parsed(long seq, InsuredWorker worker) {
     }
 
     public Optional<InsuredWorker> byId(UUID workerId) {

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.psi.common.domain.Scheme;
+import org.psi.common.store.Jdbc;
 import org.psi.contribution.assessment.MonthAssessment;
 
 /**
@@ -32,12 +33,14 @@ import org.psi.contribution.assessment.MonthAssessment;
 public class LedgerStore {
 
     private final AgroalDataSource db;
+    private final Jdbc jdbc;
     private final TransactionSynchronizationRegistry transactions;
     /** Accounts known to exist (committed); others are inserted, once, before their first leg. */
     private final Set<UUID> knownAccounts = ConcurrentHashMap.newKeySet();
 
     public LedgerStore(AgroalDataSource db, TransactionSynchronizationRegistry transactions) {
         this.db = db;
+        this.jdbc = new Jdbc(db);
         this.transactions = transactions;
     }
 
@@ -263,50 +266,50 @@ public class LedgerStore {
 
     /** What was paid toward each month, by region and payer (reversals net out). */
     public List<MonthPayment> payments(UUID workerId, Scheme scheme) {
-        String sql = """
+        return jdbc.one(paymentsQuery(workerId, scheme));
+    }
+
+    /** What each payer paid toward each month and region of a worker's scheme (transfers aside), for one round trip. */
+    public static Jdbc.Query<List<MonthPayment>> paymentsQuery(UUID workerId, Scheme scheme) {
+        return Jdbc.Query.of("""
                 select month, region, source, sum(amount_fen), coalesce(sum(orders), 0),
                        coalesce(-sum(amount_fen) filter (where kind = 'CORRECTION'), 0)
                   from posting
                  where worker_id = ? and scheme = ? and kind <> 'TRANSFER'
                  group by month, region, source
-                 order by month, region, source""";
-        List<MonthPayment> out = new ArrayList<>();
-        query(sql, s -> {
-            s.setObject(1, workerId);
-            s.setString(2, scheme.name());
-        }, rs -> out.add(new MonthPayment(YearMonth.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6))));
-        return out;
+                 order by month, region, source""", new ArrayList<>(), (rs, out) -> out.add(new MonthPayment(
+                YearMonth.parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6))),
+                workerId, scheme.name());
     }
 
     /** Days with orders (net of reversals) per platform source, for occupational injury. */
     public List<CoveredDay> coveredDays(UUID workerId) {
-        String sql = """
+        return jdbc.one(coveredDaysQuery(workerId));
+    }
+
+    public static Jdbc.Query<List<CoveredDay>> coveredDaysQuery(UUID workerId) {
+        return Jdbc.Query.of("""
                 select source, period, month
                   from posting
                  where worker_id = ? and scheme = 'OCCUPATIONAL_INJURY' and kind <> 'TRANSFER'
                  group by source, period, month
                 having sum(orders) > 0
-                 order by period, source""";
-        List<CoveredDay> out = new ArrayList<>();
-        query(sql, s -> s.setObject(1, workerId), rs -> out.add(new CoveredDay(rs.getString(1), rs.getString(2),
-                YearMonth.parse(rs.getString(3)))));
-        return out;
+                 order by period, source""", new ArrayList<>(), (rs, out) -> out.add(new CoveredDay(rs.getString(1),
+                rs.getString(2), YearMonth.parse(rs.getString(3)))), workerId);
     }
 
     /** The balances of a worker's individual accounts of a scheme, by region (credits less debits). */
     public Map<String, Long> individualBalances(UUID workerId, Scheme scheme) {
-        String sql = """
+        return jdbc.one(individualBalancesQuery(workerId, scheme));
+    }
+
+    public static Jdbc.Query<Map<String, Long>> individualBalancesQuery(UUID workerId, Scheme scheme) {
+        return Jdbc.Query.of("""
                 select a.region, coalesce(sum(case when e.side = 'C' then e.amount_fen else -e.amount_fen end), 0)
                   from account a left join ledger_entry e on e.account_id = a.id
                  where a.kind = 'INDIVIDUAL' and a.worker_id = ? and a.scheme = ?
-                 group by a.region order by a.region""";
-        Map<String, Long> out = new LinkedHashMap<>();
-        query(sql, s -> {
-            s.setObject(1, workerId);
-            s.setString(2, scheme.name());
-        }, rs -> out.put(rs.getString(1), rs.getLong(2)));
-        return out;
+                 group by a.region order by a.region""", new LinkedHashMap<>(), (rs, out) -> out.put(rs.getString(1),
+                rs.getLong(2)), workerId, scheme.name());
     }
 
     /** The pooled share already moved away from {@code region}, by month. */

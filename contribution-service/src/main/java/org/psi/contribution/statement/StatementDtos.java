@@ -1,6 +1,8 @@
 package org.psi.contribution.statement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -101,6 +103,15 @@ public final class StatementDtos {
     @Schema(name = "Statement")
     public record Statement(UUID workerId, @Schema(example = "PENSION") String scheme, @Schema(example = "2026-01") YearMonth from,
                             @Schema(example = "2026-11") YearMonth to, List<Month> months, Totals totals) {
+        /** The statement as the JSON of this answer type. */
+        static byte[] json(StatementService.Statement s, ObjectMapper mapper) {
+            try {
+                return mapper.writeValueAsBytes(of(s));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A statement could not be written as JSON", e);
+            }
+        }
+
         static Statement of(StatementService.Statement s) {
             boolean injury = !s.scheme().isMonthly();
             Totals totals = new Totals(s.dueFen(), s.paidFen(),

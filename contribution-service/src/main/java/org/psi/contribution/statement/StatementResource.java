@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,7 +42,7 @@ public class StatementResource {
     @APIResponse(responseCode = "400", description = "Missing or unknown scheme, bad month, from after to", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The enrollment-service could not be asked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Statement statement(@QueryParam("scheme") String scheme, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return Statement.of(statements.forSubject(caller.subject(), scheme, from, to));
+    public Response statement(@QueryParam("scheme") String scheme, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return Response.ok(statements.jsonForSubject(caller.subject(), scheme, from, to), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -77,6 +77,14 @@ public abstract class LedgerChecks {
         return -balance(AccountKey.payer("platform:" + p.code()));
     }
 
+    /** What was posted toward a worker's month of a scheme, by every payer (transfers aside). */
+    protected long paidToward(String workerId, Scheme scheme, java.time.YearMonth month) throws SQLException {
+        long[] v = new long[1];
+        query("select coalesce(sum(amount_fen), 0) from posting where worker_id = '" + workerId + "' and scheme = '" + scheme.name()
+                + "' and month = '" + month + "' and kind <> 'TRANSFER'", rs -> v[0] = rs.getLong(1));
+        return v[0];
+    }
+
     protected long postingsOf(String workerId) throws SQLException {
         long[] v = new long[1];
         query("select count(*) from posting where worker_id = '" + workerId + "'", rs -> v[0] = rs.getLong(1));

@@ -117,9 +117,15 @@ class ReadBenchmark {
         wrk(script, statementUrl, SECONDS);
         wrk(script, profileUrl, SECONDS);
 
+        Cpu idle0 = Cpu.now();
+        Thread.sleep(SECONDS * 1000L);
+        Cpu idle = Cpu.now().minus(idle0);
         double pg = pgbench();
+        Cpu c0 = Cpu.now();
         Wrk st = wrk(script, statementUrl, SECONDS);
+        Cpu c1 = Cpu.now();
         Wrk me = wrk(script, profileUrl, SECONDS);
+        Cpu c2 = Cpu.now();
         Wrk live = wrk(script, base.resolve("/q/health/live").toString(), SECONDS);
         double pgAfter = pgbench();
         double baseline = (pg + pgAfter) / 2;
@@ -131,6 +137,10 @@ class ReadBenchmark {
             report.append(String.format(Locale.ROOT, "%-42s %,9.0f req/s  %.3fx pgbench  p50 %.2f ms  p99 %.2f ms  errors %d (of %,d)%n",
                     e.getKey(), w.rps(), w.rps() / baseline, w.p50Ms(), w.p99Ms(), w.errors(), w.requests()));
         }
+        report.append(String.format(Locale.ROOT, "CPU while idle for %d s: contribution-service %d ms, enrollment-service %d ms, PostgreSQL %d ms%n",
+                SECONDS, idle.contributionMs(), idle.enrollmentMs(), idle.postgresMs()));
+        report.append("CPU per request, statement: ").append(c1.minus(c0).per(st.requests()))
+                .append("; profile: ").append(c2.minus(c1).per(me.requests())).append('\n');
 
         eventLag(first, workers);
 
@@ -325,6 +335,48 @@ class ReadBenchmark {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return json.readTree(r.body());
+    }
+
+    // ------------------------------------------------------------------ CPU time by process
+
+    /** CPU time (ms, user + system) of this JVM (the contribution-service), the enrollment-service's JVM and PostgreSQL. */
+    private record Cpu(long contributionMs, long enrollmentMs, long postgresMs) {
+
+        static Cpu now() throws IOException {
+            long self = ProcessHandle.current().pid();
+            long contribution = 0;
+            long enrollment = 0;
+            long postgres = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path dir : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(dir.resolve("stat"));
+                        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime + stime, 100 ticks a second
+                        if (Long.parseLong(dir.getFileName().toString()) == self) {
+                            contribution = ms;
+                        } else if (comm.equals("postgres")) {
+                            postgres += ms;
+                        } else if (comm.equals("java") && Files.readString(dir.resolve("cmdline")).contains("enrollment-service")) {
+                            enrollment = ms;
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // a process that ended meanwhile
+                    }
+                }
+            }
+            return new Cpu(contribution, enrollment, postgres);
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(contributionMs - o.contributionMs, enrollmentMs - o.enrollmentMs, postgresMs - o.postgresMs);
+        }
+
+        String per(long requests) {
+            return String.format(Locale.ROOT, "contribution-service %.0f us, enrollment-service %.0f us, PostgreSQL %.0f us",
+                    contributionMs * 1000.0 / requests, enrollmentMs * 1000.0 / requests, postgresMs * 1000.0 / requests);
+        }
     }
 
     // ------------------------------------------------------------------ wrk and pgbench

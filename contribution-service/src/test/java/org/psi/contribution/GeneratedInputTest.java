@@ -5,10 +5,12 @@ import static org.psi.common.test.fuzz.Endpoint.once;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +18,8 @@ import org.psi.common.test.Tokens;
 import org.psi.common.test.fuzz.Endpoint;
 import org.psi.common.test.fuzz.GeneratedInputs;
 import org.psi.common.test.fuzz.Mutations;
+import org.psi.contribution.inbox.InboxStore;
+import org.psi.contribution.inbox.NotificationKind;
 import org.psi.contribution.support.Fixtures;
 import org.psi.contribution.support.Fixtures.Platform;
 import org.psi.contribution.support.Fixtures.Worker;
@@ -47,6 +51,8 @@ class GeneratedInputTest extends LedgerChecks {
             "GET /.well-known/jwt-vc-issuer",
             "GET /api/credentials/status/{listId}",
             "GET /api/workers/me/statement",
+            "GET /api/workers/me/notifications",
+            "POST /api/workers/me/notifications/{id}/read",
             "POST /api/workers/me/payments",
             "POST /api/contribution-batches",
             "GET /api/contribution-batches",
@@ -60,6 +66,17 @@ class GeneratedInputTest extends LedgerChecks {
 
     @TestHTTPResource
     URL url;
+
+    @Inject
+    InboxStore inbox;
+
+    /** A notification in the worker's inbox, for the operations that name one. */
+    private String notificationOf(Worker w) {
+        String about = "generated-input:" + UUID.randomUUID();
+        inbox.tell(UUID.fromString(w.workerId()), NotificationKind.TRANSFER_STEP, about,
+                Map.of("transferId", UUID.randomUUID().toString(), "step", "SUBMITTED"));
+        return inbox.page(UUID.fromString(w.workerId()), null, 1).get(0).id().toString();
+    }
 
     static List<String> operations() {
         return OPERATIONS;
@@ -118,6 +135,10 @@ class GeneratedInputTest extends LedgerChecks {
             case "GET /api/credentials/status/{listId}" -> e.accepts("application/statuslist+jwt").path("listId", () -> "1");
             case "GET /api/workers/me/statement" -> e.token(() -> world().worker().token()).query("scheme", () -> "PENSION")
                     .query("from", () -> YearMonth.parse(thisMonth).minusMonths(3).toString()).query("to", () -> thisMonth);
+            case "GET /api/workers/me/notifications" -> e.token(() -> world().worker().token())
+                    .query("limit", () -> "5").query("cursor", () -> null);
+            case "POST /api/workers/me/notifications/{id}/read" -> e.token(() -> world().worker().token())
+                    .path("id", () -> notificationOf(world().worker()));
             case "POST /api/workers/me/payments" -> e.token(() -> world().worker().token()).header("Idempotency-Key", Fixtures::key)
                     .json(() -> Mutations.ordered("scheme", "PENSION", "month", thisMonth, "amountFen", 1_000L, "paymentRef", Fixtures.ref()));
             case "POST /api/contribution-batches" -> {

@@ -10,6 +10,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.psi.common.events.EventConsumer;
@@ -19,6 +21,8 @@ import org.psi.common.events.Streams;
 import org.psi.contribution.assessment.Assessor;
 import org.psi.contribution.client.EnrollmentFeedClient;
 import org.psi.contribution.config.ContributionConfig;
+import org.psi.contribution.inbox.InboxStore;
+import org.psi.contribution.inbox.NotificationKind;
 
 /**
  * Keeps this service's copy of the enrollment-service's facts up to date from its event feed
@@ -35,6 +39,7 @@ public class EnrollmentCopy {
     private final EnrollmentFeedClient feed;
     private final InsuredStore store;
     private final Assessor assessor;
+    private final InboxStore inbox;
     private final ObjectMapper json;
     private final AgroalDataSource db;
     private final boolean enabled;
@@ -42,8 +47,9 @@ public class EnrollmentCopy {
     private final Timer lag;
     private EventConsumer consumer;
 
-    public EnrollmentCopy(@RestClient EnrollmentFeedClient feed, InsuredStore store, Assessor assessor, ObjectMapper json,
-                          AgroalDataSource db, MeterRegistry metrics, ContributionConfig config) {
+    public EnrollmentCopy(@RestClient EnrollmentFeedClient feed, InsuredStore store, Assessor assessor, InboxStore inbox,
+                          ObjectMapper json, AgroalDataSource db, MeterRegistry metrics, ContributionConfig config) {
+        this.inbox = inbox;
         this.feed = feed;
         this.store = store;
         this.assessor = assessor;
@@ -82,13 +88,33 @@ public class EnrollmentCopy {
     /** Applies one event of the enrollment-service to the copy (in the caller's transaction); an old one changes nothing. */
     public void apply(FeedEvent e) {
         switch (e.aggregateType()) {
-            case Streams.WORKER -> store.applyWorker(e.seq(), e.payload()).ifPresent(assessor::assessOpenMonths);
+            case Streams.WORKER -> store.applyWorker(e.seq(), e.payload()).ifPresent(w -> {
+                assessor.assessOpenMonths(w);
+                tellConsent(e, w);
+            });
             case Streams.HOLDER -> store.applyHolder(e.seq(), read(e, EnrollmentRecords.Holder.class));
             case Streams.PLATFORM -> store.applyPlatform(e.seq(), read(e, EnrollmentRecords.PlatformState.class));
             default -> {
                 // a stream this service does not read
             }
         }
+    }
+
+    /** A consent granted or revoked is told to the worker (once per event). */
+    private void tellConsent(FeedEvent e, InsuredWorker w) {
+        boolean granted = EnrollmentRecords.CONSENT_GRANTED.equals(e.type());
+        if (!granted && !EnrollmentRecords.CONSENT_REVOKED.equals(e.type())) {
+            return;
+        }
+        EnrollmentRecords.Change change = read(e, EnrollmentRecords.ChangeOf.class).change();
+        if (change == null || change.linkId() == null) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("linkId", change.linkId().toString());
+        data.put("platformCode", change.platformCode());
+        data.put("status", granted ? "GRANTED" : "REVOKED");
+        inbox.tell(w.workerId(), NotificationKind.CONSENT_CHANGED, "consent:" + e.id(), data);
     }
 
     private <T> T read(FeedEvent e, Class<T> type) {

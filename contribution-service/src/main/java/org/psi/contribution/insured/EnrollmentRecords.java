@@ -48,4 +48,17 @@ public final class EnrollmentRecords {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Consent(String platformCode, Instant grantedAt, Instant revokedAt, UUID linkId) {
     }
+
+    /** The event types of the worker stream that change a consent. */
+    public static final String CONSENT_GRANTED = "consent.granted";
+    public static final String CONSENT_REVOKED = "consent.revoked";
+
+    /** What one event of the worker stream changed (the rest of its payload is the worker's state). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ChangeOf(Change change) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Change(UUID enrollmentId, UUID linkId, String platformCode, UUID transferId) {
+    }
 }

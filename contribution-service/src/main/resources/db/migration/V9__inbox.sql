@@ -8,7 +8,7 @@ create table notification (
     kind       varchar(24) not null check (kind in ('MONTH_UNPAID', 'CONSENT_CHANGED', 'TRANSFER_STEP', 'CREDENTIAL_REVOKED')),
     about      varchar(120) not null,
     data       jsonb       not null,
-    created_at timestamptz not null default now(),
+    created_at timestamptz not null default clock_timestamp(),
     read_at    timestamptz,
     unique (worker_id, about)
 );

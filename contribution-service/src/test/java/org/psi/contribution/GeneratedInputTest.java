@@ -73,7 +73,7 @@ class GeneratedInputTest extends LedgerChecks {
     /** A notification in the worker's inbox, for the operations that name one. */
     private String notificationOf(Worker w) {
         String about = "generated-input:" + UUID.randomUUID();
-        inbox.tell(UUID.fromString(w.workerId()), NotificationKind.TRANSFER_STEP, about,
+        inbox.tell(UUID.fromString(w.workerId()), NotificationKind.TRANSFER_STEP, about, java.time.Instant.now(),
                 Map.of("transferId", UUID.randomUUID().toString(), "step", "SUBMITTED"));
         return inbox.page(UUID.fromString(w.workerId()), null, 1).get(0).id().toString();
     }

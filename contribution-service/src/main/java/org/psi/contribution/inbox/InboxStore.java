@@ -39,8 +39,8 @@ public class InboxStore {
         this.json = json;
     }
 
-    /** Adds a notification unless this worker was told about {@code about} already; true if it is new. */
-    public boolean tell(UUID workerId, NotificationKind kind, String about, Map<String, Object> data) {
+    /** Adds a notification of what happened {@code at} unless this worker was told about {@code about} already; true if it is new. */
+    public boolean tell(UUID workerId, NotificationKind kind, String about, Instant at, Map<String, Object> data) {
         String body;
         try {
             body = json.writeValueAsString(data);
@@ -48,13 +48,14 @@ public class InboxStore {
             throw new IllegalArgumentException("notification data", e);
         }
         return jdbc.update("""
-                insert into notification (id, worker_id, kind, about, data) values (?, ?, ?, ?, ?::jsonb)
+                insert into notification (id, worker_id, kind, about, data, created_at) values (?, ?, ?, ?, ?::jsonb, ?)
                 on conflict (worker_id, about) do nothing""", s -> {
             s.setObject(1, UUID.randomUUID());
             s.setObject(2, workerId);
             s.setString(3, kind.name());
             s.setString(4, about);
             s.setString(5, body);
+            s.setTimestamp(6, Timestamp.from(at));
         }) > 0;
     }
 

@@ -114,7 +114,7 @@ public class EnrollmentCopy {
         data.put("linkId", change.linkId().toString());
         data.put("platformCode", change.platformCode());
         data.put("status", granted ? "GRANTED" : "REVOKED");
-        inbox.tell(w.workerId(), NotificationKind.CONSENT_CHANGED, "consent:" + e.id(), data);
+        inbox.tell(w.workerId(), NotificationKind.CONSENT_CHANGED, "consent:" + e.id(), e.occurredAt(), data);
     }
 
     private <T> T read(FeedEvent e, Class<T> type) {

@@ -56,6 +56,10 @@ class GeneratedInputTest extends LedgerChecks {
             "POST /api/workers/me/payments",
             "POST /api/contribution-batches",
             "GET /api/contribution-batches",
+            "PUT /api/platforms/me/webhook",
+            "GET /api/platforms/me/webhook",
+            "POST /api/platforms/me/webhook/rotate-secret",
+            "GET /api/platforms/me/webhook/deliveries",
             "GET /api/contribution-batches/{batchId}",
             "GET /api/regions/{code}/policies/{year}",
             "PUT /api/regions/{code}/policies/{year}",
@@ -149,6 +153,11 @@ class GeneratedInputTest extends LedgerChecks {
                         .text("text/csv", () -> "ref,nationalId,scheme,period,amountFen\n" + Fixtures.ref() + "," + w.worker().nationalId()
                                 + ",PENSION," + thisMonth + ",100\n");
             }
+            case "PUT /api/platforms/me/webhook" -> e.token(once(() -> world().platform().token()))
+                    .json(() -> Mutations.ordered("url", "http://127.0.0.1:9/psi-hook", "events",
+                            List.of("cn.psi.contribution.batch.completed")));
+            case "GET /api/platforms/me/webhook", "POST /api/platforms/me/webhook/rotate-secret", "GET /api/platforms/me/webhook/deliveries" ->
+                    e.token(once(() -> world().platform().token()));
             case "GET /api/contribution-batches" -> e.token(once(() -> world().platform().token()))
                     .query("limit", () -> "5").query("cursor", () -> null);
             case "GET /api/contribution-batches/{batchId}" -> e.token(once(() -> world().platform().token()))

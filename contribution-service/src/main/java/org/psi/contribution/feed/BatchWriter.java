@@ -18,6 +18,7 @@ import org.psi.contribution.ledger.KnownPosting;
 import org.psi.contribution.ledger.LedgerService;
 import org.psi.contribution.ledger.LedgerStore;
 import org.psi.contribution.policy.PolicyService;
+import org.psi.contribution.webhook.WebhookEvents;
 
 /**
  * Decides and applies a feed in one transaction. The assessments of the months it pays toward are
@@ -34,9 +35,11 @@ public class BatchWriter {
     private final LedgerStore store;
     private final AssessmentStore assessments;
     private final PolicyService policies;
+    private final WebhookEvents webhooks;
 
     public BatchWriter(BatchRepository batches, LedgerService ledger, LedgerStore store, AssessmentStore assessments,
-                       PolicyService policies) {
+                       PolicyService policies, WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.batches = batches;
         this.ledger = ledger;
         this.store = store;
@@ -75,6 +78,8 @@ public class BatchWriter {
         batch.errors = batches.errorsJson(plan.errors());
         batches.persistAndFlush(batch);
         ledger.post(plan.postings());
+        webhooks.emit(batch.platformCode, WebhookEvents.BATCH_COMPLETED, Map.of("batchId", batch.id.toString(),
+                "received", batch.received, "accepted", batch.accepted, "duplicates", batch.duplicates, "rejected", batch.rejected));
         return plan;
     }
 

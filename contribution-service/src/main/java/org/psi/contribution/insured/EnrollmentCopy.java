@@ -23,6 +23,7 @@ import org.psi.contribution.client.EnrollmentFeedClient;
 import org.psi.contribution.config.ContributionConfig;
 import org.psi.contribution.inbox.InboxStore;
 import org.psi.contribution.inbox.NotificationKind;
+import org.psi.contribution.webhook.WebhookEvents;
 
 /**
  * Keeps this service's copy of the enrollment-service's facts up to date from its event feed
@@ -40,6 +41,7 @@ public class EnrollmentCopy {
     private final InsuredStore store;
     private final Assessor assessor;
     private final InboxStore inbox;
+    private final WebhookEvents webhooks;
     private final ObjectMapper json;
     private final AgroalDataSource db;
     private final boolean enabled;
@@ -48,8 +50,10 @@ public class EnrollmentCopy {
     private EventConsumer consumer;
 
     public EnrollmentCopy(@RestClient EnrollmentFeedClient feed, InsuredStore store, Assessor assessor, InboxStore inbox,
-                          ObjectMapper json, AgroalDataSource db, MeterRegistry metrics, ContributionConfig config) {
+                          WebhookEvents webhooks, ObjectMapper json, AgroalDataSource db, MeterRegistry metrics,
+                          ContributionConfig config) {
         this.inbox = inbox;
+        this.webhooks = webhooks;
         this.feed = feed;
         this.store = store;
         this.assessor = assessor;
@@ -115,6 +119,11 @@ public class EnrollmentCopy {
         data.put("platformCode", change.platformCode());
         data.put("status", granted ? "GRANTED" : "REVOKED");
         inbox.tell(w.workerId(), NotificationKind.CONSENT_CHANGED, "consent:" + e.id(), e.occurredAt(), data);
+        if (change.platformCode() != null) {
+            // the platform is told the link only; it reads the link through the enrollment-service's API
+            webhooks.emit(change.platformCode(), granted ? WebhookEvents.CONSENT_GRANTED : WebhookEvents.CONSENT_REVOKED, e.id(),
+                    Map.of("linkId", change.linkId().toString()));
+        }
     }
 
     private <T> T read(FeedEvent e, Class<T> type) {

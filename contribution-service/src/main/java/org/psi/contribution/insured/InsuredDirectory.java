@@ -76,6 +76,12 @@ public class InsuredDirectory {
         return store.keptWorkerId(subject);
     }
 
+    /** The platform of an OIDC client id; 403 if no platform is registered for it. */
+    public PlatformFacts platformOf(String platformClientId) {
+        return store.platformByClientId(platformClientId).orElseThrow(() -> ProblemException.forbidden(
+                "contribution.platform.not-registered", platformClientId));
+    }
+
     /** A worker by id (the transfer-service's calls), from the copy. */
     public Optional<InsuredWorker> byId(UUID workerId) {
         return store.byId(workerId);

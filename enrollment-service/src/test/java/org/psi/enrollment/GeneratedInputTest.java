@@ -50,6 +50,7 @@ class GeneratedInputTest {
             "DELETE /api/workers/me/platform-links/{platformCode}",
             "POST /api/platforms",
             "GET /api/platforms/me",
+            "GET /api/platforms/me/consents/{linkId}",
             "PUT /api/platforms/me/activity/{month}/{region}",
             "GET /api/platforms/me/activity",
             "GET /api/regions",
@@ -150,6 +151,9 @@ class GeneratedInputTest {
                         "clientId", "client-" + code, "sectors", List.of("FOOD_DELIVERY", "RIDE_HAILING"));
             });
             case "GET /api/platforms/me" -> e.token(once(() -> Tokens.platform("client-" + linked().platform())));
+            case "GET /api/platforms/me/consents/{linkId}" -> e.token(once(() -> Tokens.platform("client-" + linked().platform())))
+                    .path("linkId", () -> given().auth().oauth2(linked().worker().token()).get("/api/workers/me/platform-links")
+                            .then().statusCode(200).extract().path("[0].id"));
             case "PUT /api/platforms/me/activity/{month}/{region}" -> {
                 String platform = Fixtures.platform();
                 yield e.token(once(() -> Tokens.platform("client-" + platform))).path("month", () -> thisMonth).path("region", () -> PROVINCE)

@@ -22,4 +22,10 @@ public final class ConsentDtos {
             return new Link(l.id, l.platformCode, l.isActive(), l.grantedAt, l.revokedAt);
         }
     }
+
+    @Schema(name = "PlatformConsent", description = "A consent given to the calling platform, with the citizen ID it reports the worker with")
+    public record PlatformConsent(UUID linkId, @Schema(enumeration = {"ACTIVE", "REVOKED"}) String status, Instant grantedAt,
+                                  @Schema(nullable = true) Instant revokedAt,
+                                  @Schema(example = "440305199001011234", pattern = "^[0-9]{17}[0-9X]$") String nationalId) {
+    }
 }

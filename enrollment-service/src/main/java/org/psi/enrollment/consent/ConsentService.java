@@ -10,8 +10,11 @@ import java.util.UUID;
 import org.psi.common.api.ProblemException;
 import org.psi.enrollment.events.EnrollmentEvents;
 import org.psi.enrollment.events.EventPayloads;
+import org.psi.enrollment.platform.Platform;
 import org.psi.enrollment.platform.PlatformRepository;
 import org.psi.enrollment.worker.Worker;
+import org.psi.enrollment.worker.WorkerRepository;
+import org.psi.enrollment.worker.WorkerService;
 
 /**
  * A worker's consents: which platforms may contribute for them, and since when. Revoking ends a
@@ -26,7 +29,13 @@ public class ConsentService {
     private final Clock clock;
     private final EnrollmentEvents events;
 
-    public ConsentService(PlatformLinkRepository links, PlatformRepository platforms, Clock clock, EnrollmentEvents events) {
+    private final WorkerRepository workers;
+    private final WorkerService workerService;
+
+    public ConsentService(PlatformLinkRepository links, PlatformRepository platforms, Clock clock, EnrollmentEvents events,
+                          WorkerRepository workers, WorkerService workerService) {
+        this.workers = workers;
+        this.workerService = workerService;
         this.events = events;
         this.links = links;
         this.platforms = platforms;
@@ -75,5 +84,24 @@ public class ConsentService {
         events.changed(worker.id, EnrollmentEvents.CONSENT_REVOKED,
                 new EventPayloads.Change(null, link.id, link.platformCode, null));
         return link;
+    }
+
+    /** A consent as the platform it was given to sees it, with the worker's citizen ID. */
+    public record ForPlatform(PlatformLink link, String nationalId) {
+    }
+
+    /**
+     * The consent {@code linkId} if it was given to the platform of {@code clientId}; the worker's
+     * citizen ID is revealed to that platform with an audit record. Anything else is a 404.
+     */
+    @Transactional
+    public ForPlatform forPlatform(String clientId, UUID linkId) {
+        Platform platform = platforms.findByClientId(clientId).orElseThrow(() -> ProblemException.notFound(
+                "enrollment.consent.link-not-found", linkId));
+        PlatformLink link = links.findByIdOptional(linkId).filter(l -> l.platformCode.equals(platform.code))
+                .orElseThrow(() -> ProblemException.notFound("enrollment.consent.link-not-found", linkId));
+        Worker worker = workers.findByIdOptional(link.workerId).orElseThrow(() -> ProblemException.notFound(
+                "enrollment.consent.link-not-found", linkId));
+        return new ForPlatform(link, workerService.reveal(worker, "platform:" + platform.code, "consent link " + link.id).value());
     }
 }

@@ -62,4 +62,27 @@ class PlatformLinkResourceTest {
         given().auth().oauth2(other.token()).get("/api/workers/me/platform-links").then().body("$", hasSize(0));
         given().auth().oauth2(Tokens.platform("client-" + a)).get("/api/workers/me/platform-links").then().statusCode(403);
     }
+
+    @Test
+    void thePlatformOfAConsentReadsItWithTheCitizenIdAndNoOtherPlatformDoes() {
+        Fixtures.Registered w = Fixtures.worker();
+        String a = Fixtures.platform();
+        String b = Fixtures.platform();
+        String link = given().auth().oauth2(w.token()).contentType(ContentType.JSON).body(Map.of("platformCode", a))
+                .post("/api/workers/me/platform-links").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.platform("client-" + a)).get("/api/platforms/me/consents/" + link)
+                .then().statusCode(200).body("linkId", equalTo(link)).body("status", equalTo("ACTIVE"))
+                .body("nationalId", equalTo(w.nationalId())).body("revokedAt", nullValue());
+        given().auth().oauth2(Tokens.platform("client-" + b)).get("/api/platforms/me/consents/" + link)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(w.token()).delete("/api/workers/me/platform-links/" + a).then().statusCode(200);
+        given().auth().oauth2(Tokens.platform("client-" + a)).get("/api/platforms/me/consents/" + link)
+                .then().statusCode(200).body("status", equalTo("REVOKED")).body("revokedAt", notNullValue());
+        given().auth().oauth2(Tokens.platform("client-" + a)).get("/api/platforms/me/consents/" + java.util.UUID.randomUUID())
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.platform("client-" + a)).get("/api/platforms/me/consents/not-a-uuid").then().statusCode(404);
+        given().auth().oauth2(Tokens.platform("client-unregistered")).get("/api/platforms/me/consents/" + link).then().statusCode(404);
+        given().auth().oauth2(w.token()).get("/api/platforms/me/consents/" + link).then().statusCode(403);
+        given().get("/api/platforms/me/consents/" + link).then().statusCode(401);
+    }
 }

@@ -11,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,5 +143,24 @@ class TransferStoryIT {
         String workerId = Stack.enrollment(token).get("/api/workers/me").then().extract().path("workerId");
         Stack.enrollment(Tokens.staff("officer.shanghai.province")).get("/api/workers/" + workerId).then().statusCode(200);
         Stack.enrollment(Tokens.staff("officer.beijing")).get("/api/workers/" + workerId).then().statusCode(404);
+    }
+
+    @Test
+    @Order(5)
+    void herInboxToldHerEachStep() throws InterruptedException {
+        // the transfer-service's events reach the contribution-service's inbox (a long poll of its feed)
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> steps = List.of();
+        while (System.nanoTime() < until) {
+            steps = Stack.contribution(token).queryParam("limit", 200).get("/api/workers/me/notifications").then().statusCode(200)
+                    .extract().jsonPath().getList("items.findAll { it.kind == 'TRANSFER_STEP' && it.data.transferId == '%s' }.data.step"
+                            .formatted(transferId), String.class);
+            if (steps.contains("COMPLETED")) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertTrue(steps.containsAll(List.of("SUBMITTED", "ACCEPTED", "TRANSFERRED_OUT", "COMPLETED")), "told: " + steps);
+        assertEquals(steps.size(), new java.util.HashSet<>(steps).size(), "each step once: " + steps);
     }
 }

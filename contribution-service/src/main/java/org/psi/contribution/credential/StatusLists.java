@@ -40,7 +40,10 @@ public class StatusLists {
     /** A VALID entry for a new credential of {@code worker} and {@code scheme}, in the caller's transaction. */
     public Entry allocate(UUID worker, Scheme scheme, Instant issuedAt, Instant expiresAt) {
         int[] newest = {1, 0};
-        jdbc.query("select list_id, count(*) from credential_status group by list_id order by list_id desc limit 1", s -> { },
+        // the newest list only (its id from the primary key), not a count of every list
+        jdbc.query("""
+                select list_id, count(*) from credential_status
+                 where list_id = (select max(list_id) from credential_status) group by list_id""", s -> { },
                 rs -> {
                     newest[0] = rs.getInt(1);
                     newest[1] = rs.getInt(2);

@@ -8,7 +8,6 @@ import org.psi.common.test.OpenApiChecks;
 @QuarkusTest
 class OpenApiTest {
 
-    /** The document passes redocly's recommended rules with 0 errors and 0 warnings (written to target/openapi/transfer-service.json). */
     /**
      * The conformance check every HTTP test runs (org.psi.common.test.Conformance) fails on drift: an
      * answer with a field of the wrong type, or a status the document does not describe.
@@ -38,6 +37,10 @@ class OpenApiTest {
         org.psi.common.test.OpenApiChecks.servedDocumentSharesItsResponsesAndNamesItsRealm();
     }
 
+    /**
+     * The document passes redocly's recommended rules with 0 errors and 0 warnings, and spectral's OWASP
+     * ruleset (lint/.spectral.yaml) with 0 errors (written to target/openapi/transfer-service.json).
+     */
     @Test
     void theDocumentLintsClean() {
         org.psi.common.test.OpenApiChecks.servedDocumentLintsClean("transfer-service");

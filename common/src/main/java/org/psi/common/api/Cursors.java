@@ -6,6 +6,12 @@ import java.util.Base64;
 /** Opaque list cursors: the key of the last row shown, base64url-encoded. */
 public final class Cursors {
 
+    /**
+     * The longest cursor: the base64url of a key of at most 150 bytes (PSI's keys, a time and an id,
+     * are under 80); a longer one was not made by PSI.
+     */
+    public static final int MAX_LENGTH = 200;
+
     private Cursors() {
     }
 
@@ -17,6 +23,9 @@ public final class Cursors {
     public static String decode(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
+        }
+        if (cursor.length() > MAX_LENGTH) {
+            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "common.cursor.invalid");
         }
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);

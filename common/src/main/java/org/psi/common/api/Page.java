@@ -5,7 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a cursor-paginated list: pass {@code nextCursor} back as {@code ?cursor=} for the next. */
 /** Named in the OpenAPI documents after what it holds (PageTransferView, ...): a generated client knows its items' type. */
-public record Page<T>(List<T> items, @Schema(nullable = true, example = "eyJpZCI6IjEyMyJ9") String nextCursor) {
+public record Page<T>(@Schema(maxItems = MAX_LIMIT) List<T> items,
+                      @Schema(nullable = true, example = "eyJpZCI6IjEyMyJ9", maxLength = Cursors.MAX_LENGTH) String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;

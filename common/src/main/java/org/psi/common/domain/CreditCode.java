@@ -7,6 +7,10 @@ package org.psi.common.domain;
  */
 public record CreditCode(String value) {
 
+    /** A code's length, and what it is made of as the API takes it (lowercase letters are accepted). */
+    public static final int LENGTH = 18;
+    public static final String PATTERN = "^[0-9A-HJ-NP-RT-UW-Ya-hj-np-rt-uw-y]{18}$";
+
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     public CreditCode {

@@ -12,6 +12,13 @@ import java.time.LocalDate;
  */
 public record NationalId(String value) {
 
+    /** An ID's length. */
+    public static final int LENGTH = 18;
+    /** What an ID is made of, as the API takes it (a lowercase x is accepted). */
+    public static final String PATTERN = "^[0-9]{17}[0-9Xx]$";
+    /** A masked ID: {@code *} for all but the last 4 characters. */
+    public static final String MASKED_PATTERN = "^[*]{14}[0-9]{3}[0-9X]$";
+
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARS = "10X98765432";
 

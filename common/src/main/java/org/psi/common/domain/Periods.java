@@ -7,6 +7,11 @@ import java.time.format.DateTimeParseException;
 /** Months ({@code YYYY-MM}) and days ({@code YYYY-MM-DD}) as the API writes them. */
 public final class Periods {
 
+    /** A month, {@code YYYY-MM}, as {@link #month} takes it: the pattern of the OpenAPI documents (7 characters). */
+    public static final String MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+    /** A day, {@code YYYY-MM-DD}, as {@link #day} takes it (10 characters). */
+    public static final String DAY_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
     private Periods() {
     }
 

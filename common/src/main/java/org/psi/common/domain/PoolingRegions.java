@@ -21,6 +21,10 @@ import org.psi.common.i18n.Message;
  */
 public final class PoolingRegions {
 
+    /** The most pooling regions, and the longest name, the data file may hold (the OpenAPI documents state both). */
+    public static final int MAX_REGIONS = 1000;
+    public static final int NAME_MAX = 100;
+
     private static final Map<String, PoolingRegion> BY_CODE = load();
 
     private PoolingRegions() {
@@ -80,8 +84,15 @@ public final class PoolingRegions {
                 for (String s : cols[2].strip().split(";")) {
                     schemes.add(Scheme.valueOf(s));
                 }
-                regions.put(code.value(), new PoolingRegion(code, cols[1].strip(), code.level(),
+                String name = cols[1].strip();
+                if (name.length() > NAME_MAX) {
+                    throw new IllegalStateException("pooling-regions.csv: the name of " + code + " is over " + NAME_MAX + " characters");
+                }
+                regions.put(code.value(), new PoolingRegion(code, name, code.level(),
                         Collections.unmodifiableSet(EnumSet.copyOf(schemes))));
+            }
+            if (regions.size() > MAX_REGIONS) {
+                throw new IllegalStateException("pooling-regions.csv has more than " + MAX_REGIONS + " regions");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

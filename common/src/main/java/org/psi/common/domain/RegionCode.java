@@ -6,6 +6,10 @@ package org.psi.common.domain;
  */
 public record RegionCode(String value) {
 
+    /** A code's length, and its pattern in an OpenAPI document. */
+    public static final int LENGTH = 6;
+    public static final String PATTERN = "^[0-9]{6}$";
+
     public enum Level { PROVINCE, CITY, COUNTY }
 
     public RegionCode {

@@ -11,6 +11,10 @@ public enum Scheme {
     /** Occupational injury protection for platform workers, pooled at province level, paid per order. */
     OCCUPATIONAL_INJURY(RegionCode.Level.PROVINCE, false);
 
+    /** How many schemes there are, and the longest name: the bounds of schemes in the OpenAPI documents. */
+    public static final int COUNT = 3;
+    public static final int NAME_MAX = 19;
+
     private final RegionCode.Level poolingLevel;
     private final boolean monthly;
 

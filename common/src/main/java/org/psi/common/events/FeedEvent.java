@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * JSON text, written and read as a JSON value).
  */
 @Schema(name = "FeedEvent")
-public record FeedEvent(long seq, UUID id, String aggregateType, String aggregateId, String type, Instant occurredAt,
+public record FeedEvent(@Schema(minimum = "0") long seq, UUID id,
+                        @Schema(maxLength = 32) String aggregateType,
+                        @Schema(maxLength = 64) String aggregateId, @Schema(maxLength = 64) String type, Instant occurredAt,
                         @JsonRawValue @JsonDeserialize(using = FeedEvent.RawJson.class)
                         @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String payload) {
 

@@ -9,5 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * last event returned when the events in between belong to streams the reader does not read.
  */
 @Schema(name = "FeedPage")
-public record FeedPage(List<FeedEvent> events, long next) {
+public record FeedPage(@Schema(maxItems = EventFeed.MAX_LIMIT) List<FeedEvent> events,
+                       @Schema(minimum = "0") long next) {
 }

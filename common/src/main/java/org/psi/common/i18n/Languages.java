@@ -16,6 +16,12 @@ public final class Languages {
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     public static final List<Locale> SUPPORTED = List.of(ENGLISH, CHINESE);
+    /**
+     * The longest {@code Accept-Language} a request can carry: the HTTP server's limit on all the
+     * header fields of a request together ({@code quarkus.http.limits.max-header-size}, 20K by
+     * default; a request over it is refused with 431), the only bound of this header.
+     */
+    public static final int HEADER_MAX = 20 * 1024;
 
     private Languages() {
     }

@@ -61,6 +61,8 @@ public class NullableReferencesFilter implements OASFilter {
         types.add(Schema.SchemaType.NULL);
         return OASFactory.createSchema().type(types).format(target.getFormat()).pattern(target.getPattern())
                 .enumeration(target.getEnumeration())
+                .maxLength(target.getMaxLength()).minLength(target.getMinLength())
+                .minimum(target.getMinimum()).maximum(target.getMaximum())
                 .description(property.getDescription() != null ? property.getDescription() : target.getDescription())
                 .examples(property.getExamples() != null ? property.getExamples() : target.getExamples());
     }

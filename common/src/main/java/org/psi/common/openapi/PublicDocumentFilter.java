@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  * {@code /q/openapi}; docs/INTERNAL-API.md documents them. Runs when the application starts, so
  * the same build serves both documents. It also names the server the document describes
  * ({@code psi.openapi.server-url}: where this service is reached, by default on this host and port;
- * production sets the public address, {@code PSI_PUBLIC_URL}).
+ * production sets the public address, {@code PSI_PUBLIC_URL}), for whom ({@code x-internal}: false
+ * for the public document, true for the one with the internal endpoints) and in which environment.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class PublicDocumentFilter implements OASFilter {
@@ -33,8 +34,13 @@ public class PublicDocumentFilter implements OASFilter {
         String url = config.getOptionalValue(SERVER_URL, String.class)
                 .orElseGet(() -> "http://localhost:" + config.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080));
         String title = openAPI.getInfo() == null || openAPI.getInfo().getTitle() == null ? "this service" : openAPI.getInfo().getTitle();
-        // the whole address is a variable: one document for the local stack and for a deployment
-        openAPI.setServers(List.of(OASFactory.createServer().url("{origin}").description(title)
+        // the whole address is a variable: one document for the local stack and for a deployment;
+        // the public document's server is the public address (x-internal: false), the other one
+        // this service itself, internal endpoints included (x-internal: true)
+        openAPI.setServers(List.of(OASFactory.createServer().url("{origin}")
+                .description(title + (publicOnly ? " in production, at its public address"
+                        : " on the local stack or in a test, at its own address with its internal endpoints"))
+                .addExtension("x-internal", !publicOnly)
                 .addVariable("origin", OASFactory.createServerVariable().defaultValue(url)
                         .description("Where the service is reached: the local stack's address by default, the public one in production"))));
         // the realm this service trusts: its discovery document, as configured where it runs

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.psi.common.api.Problem;
 import org.psi.common.ratelimit.RateLimitHeaders;
+import org.psi.common.ratelimit.RateLimits;
 
 /**
  * The responses every operation shares, written once here instead of on each resource method, into
@@ -28,10 +29,21 @@ import org.psi.common.ratelimit.RateLimitHeaders;
  * {@link org.psi.common.ratelimit.RateLimitFilter}), with its {@code Retry-After}, {@code RateLimit}
  * and {@code RateLimit-Policy} headers.</li>
  * </ul>
- * All three carry the problem+json body.
+ * All of them carry the problem+json body. Every other 2xx and 4xx response gets the
+ * {@code RateLimit} and {@code RateLimit-Policy} headers that the answer of a counted request
+ * carries; a 401, 403, 406 or 413 does not, as it can be answered before its request is counted
+ * (the token, the role, the media type or the body's size refused first). Runs after the filters
+ * that describe operations of their own (the statistics), so that their responses get the same.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = SharedResponsesFilter.AFTER_OPERATIONS)
 public class SharedResponsesFilter implements OASFilter {
+
+    /** Below the default priority of a filter (Quarkus runs the highest first), above {@link BoundsFilter}. */
+    static final int AFTER_OPERATIONS = -100;
+    /** The responses that can be answered before their request is counted: no rate-limit headers. */
+    static final Set<String> UNCOUNTED = Set.of("401", "403", "406", "413");
+    /** Group names are short ({@link org.psi.common.ratelimit.RateLimits}); a header value is at most this long. */
+    static final int RATE_LIMIT_HEADER_MAX = 64;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -73,6 +85,11 @@ public class SharedResponsesFilter implements OASFilter {
                 if (!op.getResponses().hasAPIResponse("429")) {
                     op.getResponses().addAPIResponse("429", tooManyRequests());
                 }
+                op.getResponses().getAPIResponses().forEach((status, response) -> {
+                    if ((status.startsWith("2") || status.startsWith("4")) && !UNCOUNTED.contains(status) && response.getRef() == null) {
+                        addRateLimitHeaders(response);
+                    }
+                });
             }
         }
     }
@@ -118,19 +135,33 @@ public class SharedResponsesFilter implements OASFilter {
     }
 
     static APIResponse tooManyRequests() {
-        return OASFactory.createAPIResponse()
+        APIResponse r = OASFactory.createAPIResponse()
                 .description("Too many requests from this caller (or address) for this group of endpoints: wait Retry-After seconds")
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))))
-                .addHeader("Retry-After", header("Seconds until a request of this group is accepted again", Schema.SchemaType.INTEGER))
-                .addHeader(RateLimitHeaders.RATE_LIMIT, header(
-                        "The caller's quota left in the policy's window (IETF draft-ietf-httpapi-ratelimit-headers): \"group\";r=remaining;t=seconds until reset",
-                        Schema.SchemaType.STRING))
-                .addHeader(RateLimitHeaders.RATE_LIMIT_POLICY, header(
-                        "The policy: \"group\";q=quota;w=window in seconds", Schema.SchemaType.STRING));
+                .addHeader(RateLimitHeaders.RETRY_AFTER, OASFactory.createHeader()
+                        .description("Seconds until a request of this group is accepted again (at most the group's window, a day at the most)")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                                .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(RateLimits.MAX_WINDOW_SECONDS))));
+        addRateLimitHeaders(r);
+        return r;
     }
 
-    private static Header header(String description, Schema.SchemaType type) {
-        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(type));
+    /** {@code RateLimit} and {@code RateLimit-Policy}, unless the response describes them already. */
+    private static void addRateLimitHeaders(APIResponse r) {
+        if (r.getHeaders() == null || !r.getHeaders().containsKey(RateLimitHeaders.RATE_LIMIT)) {
+            r.addHeader(RateLimitHeaders.RATE_LIMIT, header(
+                    "The caller's quota left in the policy's window (IETF draft-ietf-httpapi-ratelimit-headers): \"group\";r=remaining;t=seconds until reset",
+                    "^\"[a-z0-9-]+\";r=[0-9]+;t=[0-9]+$"));
+        }
+        if (!r.getHeaders().containsKey(RateLimitHeaders.RATE_LIMIT_POLICY)) {
+            r.addHeader(RateLimitHeaders.RATE_LIMIT_POLICY, header(
+                    "The policy: \"group\";q=quota;w=window in seconds", "^\"[a-z0-9-]+\";q=[0-9]+;w=[0-9]+$"));
+        }
+    }
+
+    private static Header header(String description, String pattern) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                .pattern(pattern).maxLength(RATE_LIMIT_HEADER_MAX));
     }
 }

@@ -27,6 +27,8 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.IndexView;
 import org.psi.common.api.Problem;
+import org.psi.common.config.StatisticsConfig;
+import org.psi.common.domain.RegionCode;
 import org.psi.common.stats.FieldDoc;
 import org.psi.common.stats.GroupingDimension;
 import org.psi.common.stats.StatCsv;
@@ -113,24 +115,38 @@ public class StatisticsDocumentFilter implements OASFilter {
         String month = p.exampleMonth().toString();
         String groupBy = Arrays.stream(p.dimensions().getEnumConstants()).map(GroupingDimension::apiName)
                 .collect(Collectors.joining(", "));
+        GroupingDimension[] dims = p.dimensions().getEnumConstants();
         for (Parameter param : op.getParameters() == null ? List.<Parameter>of() : op.getParameters()) {
             switch (param.getName()) {
-                case "month", "to" -> param.setExample(month);
-                case "from" -> param.setExample(p.exampleMonth().withMonth(1).toString());
-                // repeated (?groupBy=region&groupBy=direction) or comma-separated in one (?groupBy=region,direction)
-                case "groupBy" -> param.description("Any of " + groupBy + "; repeated, or comma-separated in one")
-                        .example(p.exampleGroupBy().stream().map(GroupingDimension::apiName).toList());
+                case "month", "to" -> month(param.example(month));
+                case "from" -> month(param.example(p.exampleMonth().withMonth(1).toString()));
+                case "region" -> {
+                    if (param.getSchema() != null) {
+                        param.getSchema().maxLength(RegionCode.LENGTH).pattern(RegionCode.PATTERN);
+                    }
+                }
+                // repeated (?groupBy=region&groupBy=direction) or comma-separated in one (?groupBy=region,direction);
+                // a dimension named twice is refused, so there are at most as many values as dimensions
+                case "groupBy" -> {
+                    param.description("Any of " + groupBy + "; repeated, or comma-separated in one")
+                            .example(p.exampleGroupBy().stream().map(GroupingDimension::apiName).toList());
+                    if (param.getSchema() != null && param.getSchema().getItems() != null) {
+                        param.getSchema().maxItems(dims.length).getItems().maxLength(
+                                Arrays.stream(dims).mapToInt(d -> d.apiName().length() + 1).sum() - 1);
+                    }
+                }
                 default -> { }
             }
         }
         Content figures = OASFactory.createContent()
                 .addMediaType(JSON, OASFactory.createMediaType().schema(ref(p.answerSchema())))
                 .addMediaType(StatCsv.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().addType(SchemaType.STRING))
+                        .schema(OASFactory.createSchema().addType(SchemaType.STRING).maxLength(StatCsv.MAX_LENGTH))
                         .addExample("csv", OASFactory.createExample().value(p.csvExample())));
         APIResponses responses = responses(op);
         standard(responses, "200", OASFactory.createAPIResponse().description("The figures").content(figures));
-        standard(responses, "400", problem("Missing or malformed month, from/to, groupBy or region; a future month; a range over the limit"));
+        standard(responses, "400", problem("Missing or malformed month, from/to, groupBy or region; a future month; a range over the limit;"
+                + " an answer of more than " + StatPublication.MAX_CELLS + " cells"));
         standard(responses, "401", OASFactory.createAPIResponse().description("No valid token"));
         standard(responses, "403", problem("Not an auditor or officer, or a region outside the officer's"));
         sort(responses);
@@ -174,18 +190,23 @@ public class StatisticsDocumentFilter implements OASFilter {
     private static Schema answer(StatPublication<?, ?> p) {
         String month = p.exampleMonth().toString();
         Schema s = OASFactory.createSchema().addType(SchemaType.OBJECT);
-        s.addProperty("asOf", described(ref("Instant").addType(SchemaType.STRING), p.description("asOf")));
-        s.addProperty("from", text(p.exampleMonth().withMonth(1).toString()));
-        s.addProperty("to", text(month));
-        s.addProperty("region", described(text("530000").addType(SchemaType.NULL), p.description("region")));
-        s.addProperty("groupBy", described(texts(p.exampleGroupBy()), p.description("groupBy")));
+        s.addProperty("asOf", described(ref("Instant").addType(SchemaType.STRING).maxLength(BoundsFilter.INSTANT_MAX_LENGTH),
+                p.description("asOf")));
+        s.addProperty("from", monthText(p.exampleMonth().withMonth(1).toString()));
+        s.addProperty("to", monthText(month));
+        s.addProperty("region", described(text("530000").addType(SchemaType.NULL).maxLength(RegionCode.LENGTH).pattern(RegionCode.PATTERN),
+                p.description("region")));
+        s.addProperty("groupBy", described(dimensionNames(p, p.exampleGroupBy()), p.description("groupBy")));
         s.addProperty("threshold", described(OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
                 .examples(List.of(10)), p.description("threshold")));
-        s.addProperty("multiValued", described(texts(p.exampleMultiValued()), p.description("multiValued")));
+        s.addProperty("multiValued", described(dimensionNames(p, p.exampleMultiValued()), p.description("multiValued")));
         s.addProperty("additive", described(OASFactory.createSchema().addType(SchemaType.BOOLEAN), p.description("additive")));
-        s.addProperty("note", OASFactory.createSchema().addType(SchemaType.STRING));
-        s.addProperty("cells", OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(p.cellSchema())));
-        s.addProperty("totals", OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(p.totalSchema())));
+        s.addProperty("note", OASFactory.createSchema().addType(SchemaType.STRING).maxLength(p.note().length()));
+        s.addProperty("cells", OASFactory.createSchema().addType(SchemaType.ARRAY).maxItems(StatPublication.MAX_CELLS)
+                .items(ref(p.cellSchema())));
+        // one total a month of the range
+        s.addProperty("totals", OASFactory.createSchema().addType(SchemaType.ARRAY).maxItems(StatisticsConfig.MAX_MONTHS)
+                .items(ref(p.totalSchema())));
         return s;
     }
 
@@ -196,7 +217,7 @@ public class StatisticsDocumentFilter implements OASFilter {
                 ? Character.toUpperCase(what.charAt(0)) + what.substring(1)
                         + " for one combination of the grouped dimensions in one month; only the grouped dimensions are present"
                 : "All " + what + " of the scope in one month");
-        s.addProperty("month", text(p.exampleMonth().toString()));
+        s.addProperty("month", monthText(p.exampleMonth().toString()));
         if (cell) {
             for (GroupingDimension d : p.dimensions().getEnumConstants()) {
                 s.addProperty(d.apiName(), dimension(p.dimensions(), d));
@@ -235,6 +256,12 @@ public class StatisticsDocumentFilter implements OASFilter {
             if (doc.enumeration().length > 0) {
                 s.enumeration(List.of((Object[]) doc.enumeration()));
             }
+            if (doc.maxLength() != Integer.MAX_VALUE) {
+                s.maxLength(doc.maxLength());
+            }
+            if (!doc.pattern().isEmpty()) {
+                s.pattern(doc.pattern());
+            }
         }
         return s;
     }
@@ -242,7 +269,7 @@ public class StatisticsDocumentFilter implements OASFilter {
     private static Schema refreshed(StatPublication<?, ?> p) {
         Schema s = OASFactory.createSchema().addType(SchemaType.OBJECT);
         s.addProperty("asOf", ref("Instant"));
-        s.addProperty("throughMonth", text("2026-05"));
+        s.addProperty("throughMonth", monthText("2026-05"));
         s.addProperty("cells", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32"));
         s.addProperty("suppressed", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32"));
         s.addProperty("fullyAudited", OASFactory.createSchema().addType(SchemaType.BOOLEAN).description(
@@ -265,6 +292,9 @@ public class StatisticsDocumentFilter implements OASFilter {
         }
         if ("array".equals(doc.type())) {
             s.items(ref(doc.ref()));
+            if (doc.maxItems() != null) {
+                s.maxItems(doc.maxItems());
+            }
         } else if (doc.ref() != null) {
             s.ref(doc.ref());
         }
@@ -293,8 +323,24 @@ public class StatisticsDocumentFilter implements OASFilter {
         return OASFactory.createSchema().addType(SchemaType.STRING).examples(List.of(example));
     }
 
-    private static Schema texts(List<? extends GroupingDimension> example) {
-        return OASFactory.createSchema().addType(SchemaType.ARRAY).items(OASFactory.createSchema().addType(SchemaType.STRING))
+    /** A month, {@code YYYY-MM}. */
+    private static Schema monthText(String example) {
+        return text(example).pattern(BoundsFilter.MONTH_PATTERN).maxLength(BoundsFilter.MONTH_LENGTH);
+    }
+
+    /** A month parameter: the same bounds as {@link org.psi.common.domain.Periods#month} checks. */
+    private static void month(Parameter param) {
+        if (param.getSchema() != null) {
+            param.getSchema().pattern(BoundsFilter.MONTH_PATTERN).maxLength(BoundsFilter.MONTH_LENGTH);
+        }
+    }
+
+    /** Names of the publication's dimensions, each at most once (as text: the dimensions are the publication's, not the schema's). */
+    private static Schema dimensionNames(StatPublication<?, ?> p, List<? extends GroupingDimension> example) {
+        GroupingDimension[] dims = p.dimensions().getEnumConstants();
+        return OASFactory.createSchema().addType(SchemaType.ARRAY).maxItems(dims.length)
+                .items(OASFactory.createSchema().addType(SchemaType.STRING)
+                        .maxLength(Arrays.stream(dims).mapToInt(d -> d.apiName().length()).max().orElse(0)))
                 .examples(List.of(example.stream().map(GroupingDimension::apiName).toList()));
     }
 

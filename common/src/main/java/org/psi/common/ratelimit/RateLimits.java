@@ -42,6 +42,13 @@ public class RateLimits {
     public record Outcome(Group group, boolean allowed, long remaining, long resetSeconds, long retryAfterSeconds) {
     }
 
+    /** The longest window a group may have: a day (a {@code Retry-After} is never longer). */
+    public static final long MAX_WINDOW_SECONDS = 86_400;
+    /** The largest quota of a group, after scaling. */
+    public static final long MAX_QUOTA = 1_000_000_000L;
+    /** What a group's name is made of: it is written into every answer's {@code RateLimit} headers. */
+    static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9-]{1,32}");
+
     private final boolean enabled;
     private final Group fallback;
     private final List<Endpoint> endpoints = new ArrayList<>();
@@ -136,7 +143,16 @@ public class RateLimits {
     }
 
     private static Group group(String name, RateLimitConfig.Policy p, boolean byAddress, RateLimitConfig config) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("A rate-limit group's name is 1 to 32 of a-z, 0-9 and -: " + name);
+        }
+        if (p.window().compareTo(Duration.ofSeconds(1)) < 0 || p.window().compareTo(Duration.ofSeconds(MAX_WINDOW_SECONDS)) > 0) {
+            throw new IllegalArgumentException("The window of rate-limit group " + name + " is 1s to 1d, not " + p.window());
+        }
         long quota = Math.max(1, Math.round(p.limit() * config.scale()));
+        if (quota > MAX_QUOTA) {
+            throw new IllegalArgumentException("The quota of rate-limit group " + name + " is at most " + MAX_QUOTA + " (scaled), not " + quota);
+        }
         Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(config.maxKeys())
                 .expireAfterAccess(p.window()).build();
         return new Group(name, quota, p.window(), byAddress, buckets);

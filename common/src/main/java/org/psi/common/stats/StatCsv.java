@@ -17,6 +17,12 @@ public final class StatCsv {
     public static final String SUPPRESSED_MARKER = "x";
     /** The value of a dimension column in a total row. */
     public static final String TOTAL = "TOTAL";
+    /**
+     * The longest CSV answer, in characters: a row a cell or a total (at most
+     * {@link StatPublication#MAX_CELLS} and {@link org.psi.common.config.StatisticsConfig#MAX_MONTHS}),
+     * each under 1,024 characters (a month, a few codes, a few numbers), and the header.
+     */
+    public static final int MAX_LENGTH = (StatPublication.MAX_CELLS + org.psi.common.config.StatisticsConfig.MAX_MONTHS + 1) * 1024;
 
     /** Stands for a withheld figure in a row. */
     public enum Marker {
@@ -43,6 +49,9 @@ public final class StatCsv {
                 throw new IllegalArgumentException("A row has " + row.size() + " fields; the header has " + header.size());
             }
             line(out, row);
+        }
+        if (out.length() > MAX_LENGTH) {
+            throw new IllegalStateException("A CSV answer of " + out.length() + " characters, over " + MAX_LENGTH);
         }
         return out.toString();
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.psi.common.domain.InvalidValueException;
 
 /**
  * What one statistics endpoint publishes, declared once by its service: the dimensions it can be
@@ -29,6 +30,12 @@ import java.util.function.UnaryOperator;
  * @param <R> the service's stored cell
  */
 public final class StatPublication<D extends Enum<D> & GroupingDimension, R extends StoredCell> {
+
+    /**
+     * The most cells one answer holds: a query whose answer would hold more (many months by many
+     * platforms, say) is refused, and asked to narrow its months, region or grouping.
+     */
+    public static final int MAX_CELLS = 100_000;
 
     /** The fields of every answer, in order. */
     public static final List<String> ANSWER_FIELDS = List.of("asOf", "from", "to", "region", "groupBy", "threshold",
@@ -97,6 +104,9 @@ public final class StatPublication<D extends Enum<D> & GroupingDimension, R exte
      * covers has a total, zero where none is stored.
      */
     public StatAnswer answer(Snapshot snapshot, StatQuery<D> q, List<R> cells, List<R> totals) {
+        if (cells.size() > MAX_CELLS) {
+            throw new InvalidValueException("groupBy", "TOO_MANY_CELLS", "common.stats.too-many-cells", cells.size(), MAX_CELLS);
+        }
         int threshold = snapshot.threshold();
         List<R> months = new ArrayList<>(totals);
         for (YearMonth m : q.months()) {
@@ -165,6 +175,11 @@ public final class StatPublication<D extends Enum<D> & GroupingDimension, R exte
         List<Object> out = new ArrayList<>();
         figures.forEach(f -> out.addAll(f.csv(row.get(f.name()), suppressed)));
         return out;
+    }
+
+    /** The note every answer carries. */
+    public String note() {
+        return note;
     }
 
     /** The answer of a refresh that computed {@code s}. */

@@ -123,4 +123,20 @@ class RateLimitsTest {
         assertThrows(IllegalArgumentException.class, () -> new RateLimits(config(1,
                 Map.of("x", new TestGroup(List.of("/a"), 1, Duration.ofMinutes(1), "caller")))));
     }
+
+    /** What a group writes into every answer's RateLimit headers is bounded: its name, its window, its quota. */
+    @Test
+    void aNameWindowOrQuotaOutOfBoundsStopsTheStart() {
+        assertThrows(IllegalArgumentException.class, () -> new RateLimits(config(1,
+                Map.of("Not A Name", new TestGroup(List.of("POST /a"), 1, Duration.ofMinutes(1), "caller")))));
+        assertThrows(IllegalArgumentException.class, () -> new RateLimits(config(1,
+                Map.of("x".repeat(33), new TestGroup(List.of("POST /a"), 1, Duration.ofMinutes(1), "caller")))));
+        assertThrows(IllegalArgumentException.class, () -> new RateLimits(config(1,
+                Map.of("x", new TestGroup(List.of("POST /a"), 1, Duration.ofDays(2), "caller")))));
+        assertThrows(IllegalArgumentException.class, () -> new RateLimits(config(1,
+                Map.of("x", new TestGroup(List.of("POST /a"), 1, Duration.ofMillis(500), "caller")))));
+        assertThrows(IllegalArgumentException.class, () -> new RateLimits(config(10_000,
+                Map.of("x", new TestGroup(List.of("POST /a"), 1_000_000, Duration.ofMinutes(1), "caller")))));
+        new RateLimits(config(1, Map.of("certificate-verification", new TestGroup(List.of("POST /a"), 60, Duration.ofDays(1), "address"))));
+    }
 }

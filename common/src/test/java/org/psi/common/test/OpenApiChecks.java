@@ -54,18 +54,77 @@ public final class OpenApiChecks {
 
     /**
      * Lints a written document with redocly's recommended rules ({@code lint/redocly.yaml} at the
-     * project's root) and requires 0 errors and 0 warnings. The linter is the npm package pinned in
+     * project's root), requiring 0 errors and 0 warnings, and with spectral's OWASP ruleset
+     * ({@code lint/.spectral.yaml}), requiring 0 errors. The linters are the npm packages pinned in
      * {@code lint/package-lock.json}, installed there with {@code npm ci} the first time (Node.js and
      * npm on the PATH, as for the local stack).
      */
     public static void lintsClean(Path document) {
         Path lint = projectRoot().resolve("lint");
         Path redocly = lint.resolve("node_modules/.bin/redocly");
+        Path spectral = lint.resolve("node_modules/.bin/spectral");
         synchronized (OpenApiChecks.class) {
-            if (!Files.isExecutable(redocly)) {
+            if (!Files.isExecutable(redocly) || !Files.isExecutable(spectral)) {
                 run(lint, List.of("npm", "ci", "--no-audit", "--no-fund", "--silent"));
             }
         }
+        AssertionError redoclyFailure = null;
+        try {
+            redoclyLintsClean(lint, redocly, document);
+        } catch (AssertionError e) {
+            redoclyFailure = e;
+        }
+        AssertionError spectralFailure = null;
+        try {
+            spectralLintsClean(lint, spectral, document);
+        } catch (AssertionError e) {
+            spectralFailure = e;
+        }
+        if (redoclyFailure != null && spectralFailure != null) {
+            throw new AssertionError(redoclyFailure.getMessage() + "\n" + spectralFailure.getMessage(), redoclyFailure);
+        }
+        if (redoclyFailure != null) {
+            throw redoclyFailure;
+        }
+        if (spectralFailure != null) {
+            throw spectralFailure;
+        }
+    }
+
+    /**
+     * spectral's errors on a document ({@code lint/.spectral.yaml}: the OWASP ruleset and PSI's
+     * exceptions): none allowed; each is listed with its rule, where it is and what it says.
+     */
+    private static void spectralLintsClean(Path lint, Path spectral, Path document) {
+        List<String> command = List.of(spectral.toString(), "lint", "--ruleset", lint.resolve(".spectral.yaml").toString(),
+                "--format", "json", "--quiet", document.toString());
+        Result r = run(lint, command);
+        String out = r.output();
+        int start = out.indexOf('[');
+        com.fasterxml.jackson.databind.JsonNode results;
+        try {
+            results = start < 0 ? null : new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.substring(start));
+        } catch (IOException e) {
+            results = null;
+        }
+        if (results == null || !results.isArray()) {
+            throw new AssertionError("spectral answered no report for " + document + " (exit " + r.exitCode() + "):\n" + out);
+        }
+        List<String> errors = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode d : results) {
+            if (d.path("severity").asInt(-1) == 0) {
+                List<String> path = new ArrayList<>();
+                d.path("path").forEach(p -> path.add(p.asText()));
+                errors.add(d.path("code").asText() + " at " + String.join(".", path) + ": " + d.path("message").asText());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new AssertionError("spectral lint of " + document + ": " + errors.size() + " errors (0 required):\n  "
+                    + String.join("\n  ", errors.stream().sorted().toList()));
+        }
+    }
+
+    private static void redoclyLintsClean(Path lint, Path redocly, Path document) {
         List<String> lintCommand = List.of(redocly.toString(), "lint", "--config", lint.resolve("redocly.yaml").toString(),
                 "--format=json", document.toString());
         Result r = run(lint, lintCommand);

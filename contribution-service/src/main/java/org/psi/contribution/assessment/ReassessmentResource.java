@@ -52,16 +52,19 @@ public class ReassessmentResource {
     }
 
     @Schema(name = "ReassessmentRequest")
-    public record Request(@NotNull @Schema(example = "Guangdong published its 2026 average wage in July; applied back to January", description = "5 to 500 characters") String reason,
+    public record Request(@NotNull @Schema(example = "Guangdong published its 2026 average wage in July; applied back to January", description = "5 to 500 characters",
+            maxLength = ReassessmentService.REASON_MAX) String reason,
                           @Valid @Schema(description = "A new version of the policy to apply, if it is not set yet (also for a year before last, whose policy a PUT may not change)") PolicyDtos.Input policy) {
     }
 
     @Schema(name = "Reassessment")
-    public record View(UUID id, @Schema(example = "440000") String region, @Schema(example = "2026") int year,
-                       @Schema(example = "2", description = "The policy version the months are now assessed by") int policyVersion,
-                       @Schema(description = "Months assessed from the region's policy of that year") int months,
-                       @Schema(description = "Months whose assessment changed (each recorded with its old and new due)") int changed,
-                       @Schema(description = "What was paid beyond a lower due, moved to the payers' refundable credit") long refundedFen,
+    public record View(UUID id, @Schema(example = "440000", maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String region,
+                       @Schema(example = "2026", minimum = "" + PolicyService.MIN_YEAR, maximum = "" + PolicyService.MAX_YEAR) int year,
+                       @Schema(example = "2", description = "The policy version the months are now assessed by", minimum = "1",
+                               maximum = "" + PolicyService.MAX_VERSIONS) int policyVersion,
+                       @Schema(description = "Months assessed from the region's policy of that year", minimum = "0") int months,
+                       @Schema(description = "Months whose assessment changed (each recorded with its old and new due)", minimum = "0") int changed,
+                       @Schema(description = "What was paid beyond a lower due, moved to the payers' refundable credit", minimum = "0") long refundedFen,
                        Instant at) {
         static View of(ReassessmentService.Result r) {
             return new View(r.id(), r.region(), r.year(), r.policyVersion(), r.months(), r.changed(), r.refundedFen(), r.at());
@@ -70,13 +73,15 @@ public class ReassessmentResource {
 
     @POST
     @Operation(summary = "Re-assess a region's months of a year (补差)", description = "An admin, or an officer whose region covers this one. Every month assessed from the region's policy of that year by an earlier version is priced again by the version in force (the request may set it). Each changed month is recorded with its old and new base and due (the statement shows the adjustment) and its status follows the new due; what was paid beyond a lower due moves to the payers' refundable credit, the last payer first; for a month whose funds moved with a transfer, the difference goes where they went. Under an Idempotency-Key.")
-    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, required = true, example = "reassess-440000-2026-07", description = "1 to 255 characters, scoped to the caller")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, required = true, example = "reassess-440000-2026-07", description = "1 to 255 characters, scoped to the caller",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = Idempotency.MAX_LENGTH))
     @APIResponse(responseCode = "201", description = "Re-assessed (or, with Idempotent-Replayed: true, before)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Missing reason or key, not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin, nor an officer of this region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The region has no policy for that year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not a valid policy, or the key was used for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response reassess(@PathParam("code") String code, @PathParam("year") int year,
+    public Response reassess(@PathParam("code") @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String code,
+                             @PathParam("year") @Schema(minimum = "" + PolicyService.MIN_YEAR, maximum = "" + PolicyService.MAX_YEAR) int year,
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull Request body) {
         String key = Idempotency.require(idempotencyKey);
         RegionCode region = PolicyService.poolingRegion(code);

@@ -44,6 +44,9 @@ import org.psi.contribution.policy.RegionPolicy;
 @ApplicationScoped
 public class ReassessmentService {
 
+    /** The longest reason of a re-assessment, as sent (the reassessment table's column). */
+    public static final int REASON_MAX = 500;
+
     /** The source of the postings that re-split a month between its pooled fund and individual account. */
     public static final String RESPLIT_SOURCE = "reassessment";
 
@@ -102,7 +105,7 @@ public class ReassessmentService {
 
     private Result reassess(RegionCode region, int year, String reason, PolicyService.PolicyInput newPolicy, String by) {
         String why = reason == null ? "" : reason.strip();
-        if (why.length() < 5 || why.length() > 500) {
+        if (why.length() < 5 || reason.length() > REASON_MAX) {
             throw ProblemException.invalid("reason", "REQUIRED", "contribution.reassessment.reason");
         }
         if (newPolicy != null) {

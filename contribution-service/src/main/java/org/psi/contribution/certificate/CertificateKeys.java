@@ -28,8 +28,8 @@ public class CertificateKeys {
             throw new IllegalStateException("psi.certificate.jwks is not a JWK set", e);
         }
         for (JWK k : keys.getKeys()) {
-            if (!(k instanceof ECKey ec) || !ec.isPrivate() || k.getKeyID() == null) {
-                throw new IllegalStateException("Every certificate key is an EC private key with a kid");
+            if (!(k instanceof ECKey ec) || !ec.isPrivate() || k.getKeyID() == null || k.getKeyID().length() > CertificateDtos.MAX_KID) {
+                throw new IllegalStateException("Every certificate key is an EC private key with a kid of at most " + CertificateDtos.MAX_KID + " characters");
             }
         }
         JWK a = keys.getKeyByKeyId(config.activeKid());

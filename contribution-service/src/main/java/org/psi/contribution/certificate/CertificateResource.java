@@ -31,7 +31,7 @@ import org.psi.contribution.certificate.CertificateDtos.Verification;
 public class CertificateResource {
 
     /** A compact JWS is three base64url parts; anything much longer is not a certificate. */
-    private static final int MAX_JWS_BYTES = 1 << 20;
+    private static final int MAX_JWS_BYTES = CertificateDtos.MAX_JWS;
 
     private final CertificateKeys keys;
     private final CertificateService certificates;
@@ -61,8 +61,10 @@ public class CertificateResource {
     @SecurityRequirementsSet
     @Operation(summary = "Verify a certificate", description = "Send the compact JWS as application/jose (or text/plain, or JSON {\"jws\": \"...\"}). The answer says whether this service signed it with one of its published keys, unaltered and unexpired, and shows its content when the signature holds.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = CertificateDtos.JOSE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            @Content(mediaType = CertificateDtos.JOSE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    maxLength = CertificateDtos.MAX_JWS)),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    maxLength = CertificateDtos.MAX_JWS)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificateDtos.ToVerify.class))})
     @APIResponse(responseCode = "200", description = "Valid or not, and why", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class),
             examples = @ExampleObject(name = "tampered", value = "{\"valid\": false, \"reason\": \"BAD_SIGNATURE\", \"kid\": \"psi-cert-2026-1\"}")))

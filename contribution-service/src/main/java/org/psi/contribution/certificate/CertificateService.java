@@ -83,7 +83,11 @@ public class CertificateService {
         } catch (JOSEException e) {
             throw new IllegalStateException("The certificate could not be signed", e);
         }
-        return new Certificate(jwt.serialize(), key.getKeyID(), claims.toJSONObject());
+        String jws = jwt.serialize();
+        if (jws.length() > CertificateDtos.MAX_JWS) {
+            throw new IllegalStateException("A certificate of " + jws.length() + " characters, over " + CertificateDtos.MAX_JWS);
+        }
+        return new Certificate(jws, key.getKeyID(), claims.toJSONObject());
     }
 
     /** Whether {@code jws} is a certificate signed by one of this service's keys, unexpired, and what it says. */
@@ -97,7 +101,7 @@ public class CertificateService {
         String kid = jwt.getHeader().getKeyID();
         Optional<ECKey> key = keys.publicKey(kid);
         if (key.isEmpty()) {
-            return new Verification(false, "UNKNOWN_KEY", kid, null);
+            return new Verification(false, "UNKNOWN_KEY", kid == null || kid.length() > CertificateDtos.MAX_KID ? null : kid, null);
         }
         try {
             if (!keys.algorithm().equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new ECDSAVerifier(key.get()))) {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
+import org.psi.common.domain.Scheme;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.contribution.certificate.CertificateDtos.CertificateView;
@@ -39,9 +40,11 @@ public class WorkerCertificateResource {
     @GET
     @Produces({CertificateDtos.JOSE, MediaType.APPLICATION_JSON})
     @Operation(summary = "My contribution certificate of a scheme", description = "The periods, bases and amounts of the scheme, signed by this service: a compact JWS (ES256, the key id in its header) as application/jose, or with Accept: application/json its JSON view (the JWS and its content). Anyone verifies it offline against /.well-known/jwks.json, or with POST /api/certificates/verify.")
-    @Parameter(name = "scheme", required = true, example = "PENSION")
+    @Parameter(name = "scheme", required = true, example = "PENSION", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+            maxLength = Scheme.NAME_MAX))
     @APIResponse(responseCode = "200", description = "The certificate", content = {
-            @Content(mediaType = CertificateDtos.JOSE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+            @Content(mediaType = CertificateDtos.JOSE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    maxLength = CertificateDtos.MAX_JWS),
                     examples = @ExampleObject(name = "jws", value = "eyJraWQiOiJwc2ktY2VydC0yMDI2LTEiLCJ0eXAiOiJwc2ktY2VydGlmaWNhdGUrand0IiwiYWxnIjoiRVMyNTYifQ.eyJpc3MiOi....MEUCIQ")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificateView.class))})
     @APIResponse(responseCode = "400", description = "Missing or unknown scheme", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

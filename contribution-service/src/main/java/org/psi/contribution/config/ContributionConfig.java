@@ -7,16 +7,27 @@ import io.smallrye.config.WithName;
 @ConfigMapping(prefix = "psi.contribution")
 public interface ContributionConfig {
 
-    /** Lines per batch; more is 413. */
+    /** The ceilings of the three limits below, which the OpenAPI document states. */
+    int MAX_BATCH_LINES = 50_000;
+    long MAX_AMOUNT_FEN = 10_000_000;
+    long MAX_ORDERS = 100_000;
+
+    /** Lines per batch; more is 413. At most {@value #MAX_BATCH_LINES}. */
     @WithName("max-batch-lines")
+    @jakarta.validation.constraints.Min(1)
+    @jakarta.validation.constraints.Max(MAX_BATCH_LINES)
     int maxBatchLines();
 
-    /** The largest amount of one line or payment, in fen; more is bad input. */
+    /** The largest amount of one line or payment, in fen; more is bad input. At most {@value #MAX_AMOUNT_FEN}. */
     @WithName("max-amount-fen")
+    @jakarta.validation.constraints.Min(1)
+    @jakarta.validation.constraints.Max(MAX_AMOUNT_FEN)
     long maxAmountFen();
 
-    /** The most orders of one occupational-injury line. */
+    /** The most orders of one occupational-injury line. At most {@value #MAX_ORDERS}. */
     @WithName("max-orders")
+    @jakarta.validation.constraints.Min(1)
+    @jakarta.validation.constraints.Max(MAX_ORDERS)
     long maxOrders();
 
     /** Log how long each phase of every feed took (for benchmarks). */

@@ -16,6 +16,9 @@ public final class CredentialDtos {
     /** The media type of a status list token (draft-ietf-oauth-status-list-12). */
     public static final String STATUS_LIST = "application/statuslist+jwt";
 
+    /** The longest name of a claim a credential states (counted_months_by_region). */
+    public static final int CLAIM_NAME_MAX = 32;
+
     private CredentialDtos() {
     }
 
@@ -31,7 +34,8 @@ public final class CredentialDtos {
     public record IssuedCredential(
             @Schema(description = "The SD-JWT VC with every disclosure: <issuer-signed JWT>~<disclosure>~...~. The app keeps it and presents the issuer-signed JWT with the disclosures it chooses", maxLength = 16384) String credential,
             @Schema(example = "https://psi.example/contribution-service/credentials/insurance", maxLength = 255) String vct,
-            @Schema(description = "The claims the holder may disclose, one by one", maxItems = 16) List<String> disclosable,
+            @Schema(description = "The claims the holder may disclose, one by one", maxItems = 16)
+            List<@Size(max = CLAIM_NAME_MAX) String> disclosable,
             @Schema(description = "Whether the credential is bound to the holder's key (cnf); false: a bearer credential, whoever holds it can present it") boolean keyBound,
             Instant expiresAt) {
     }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -91,7 +92,7 @@ public class BatchResource {
                     FM-2026-11-26-000001,11010519491231002X,OCCUPATIONAL_INJURY,2026-11-26,,37,FOOD_DELIVERY,
                     """))})
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, required = true, example = "feed-2026-11-26-part-0001",
-            description = "1 to 255 characters, scoped to the platform")
+            description = "1 to 255 characters, scoped to the platform", schema = @Schema(type = SchemaType.STRING, maxLength = Idempotency.MAX_LENGTH))
     @APIResponse(responseCode = "201", description = "Applied (or, with Idempotent-Replayed: true, applied before); the report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class),
                     examples = @ExampleObject(name = "report", value = """
@@ -111,7 +112,7 @@ public class BatchResource {
     @APIResponse(responseCode = "503", description = "The enrollment-service could not be asked; nothing applied, retry with the same key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, byte[] body) {
+                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Schema(maxLength = Languages.HEADER_MAX) String acceptLanguage, byte[] body) {
         String key = Idempotency.require(idempotencyKey);
         String format = FeedReader.format(contentType);
         String clientId = caller.clientId();
@@ -139,7 +140,8 @@ public class BatchResource {
     @Operation(operationId = "getBatch", summary = "The report of one of the caller's batches", description = "Another platform's batch is not found (404).")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @APIResponse(responseCode = "404", description = "No batch of the caller has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Report get(@PathParam("batchId") UUID batchId, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    public Report get(@PathParam("batchId") UUID batchId,
+                      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Schema(maxLength = Languages.HEADER_MAX) String acceptLanguage) {
         return Report.of(feeds.report(batchId, caller.clientId()), Languages.of(acceptLanguage));
     }
 
@@ -147,7 +149,8 @@ public class BatchResource {
     @Operation(summary = "The caller's batches, newest first", description = "Cursor-paginated: ?limit= (1 to 500, default 50) and ?cursor= from the previous page's nextCursor.")
     @APIResponse(responseCode = "200", description = "A page of batch summaries")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<Summary> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<Summary> list(@QueryParam("limit") @Schema(minimum = "1", maximum = "" + Page.MAX_LIMIT) Integer limit,
+                              @QueryParam("cursor") @Schema(maxLength = Cursors.MAX_LENGTH) String cursor) {
         int rows = Page.limit(limit);
         String after = Cursors.decode(cursor);
         UUID before;

@@ -26,7 +26,9 @@ public final class FeedLines {
 
     public static final int MAX_REF_LENGTH = 128;
     /** At most this many line errors are listed in a 400 problem; its detail gives the total. */
-    public static final int MAX_LISTED_ERRORS = 1000;
+    public static final int MAX_LISTED_ERRORS = org.psi.common.api.Problem.MAX_ERRORS;
+    /** The longest citizen ID field of a line, as sent (a longer one is INVALID_LENGTH). */
+    public static final int MAX_NATIONAL_ID_LENGTH = 32;
 
     private FeedLines() {
     }
@@ -73,7 +75,7 @@ public final class FeedLines {
         String nationalId = l.nationalId() == null ? null : l.nationalId().strip().toUpperCase();
         if (nationalId == null || nationalId.isEmpty()) {
             errors.add(error(n, "nationalId", "REQUIRED", "contribution.line.national-id-required"));
-        } else if (nationalId.length() > 32) {
+        } else if (l.nationalId().length() > MAX_NATIONAL_ID_LENGTH) {
             errors.add(error(n, "nationalId", "INVALID_LENGTH", "common.national-id.length"));
         }
         String reversesRef = l.reversesRef();

@@ -8,6 +8,8 @@ public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     /** Set on a response that answers a retry with the first response. */
     public static final String REPLAYED = "Idempotent-Replayed";
+    /** The longest key. */
+    public static final int MAX_LENGTH = 255;
 
     private Idempotency() {
     }
@@ -16,7 +18,7 @@ public final class Idempotency {
         if (key == null || key.isEmpty()) {
             throw ProblemException.invalid(HEADER, "REQUIRED", "contribution.idempotency.required");
         }
-        if (key.length() > 255) {
+        if (key.length() > MAX_LENGTH) {
             throw ProblemException.invalid(HEADER, "INVALID_SIZE", "contribution.idempotency.size");
         }
         return key;

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
+import org.psi.common.domain.RegionCode;
+import org.psi.common.domain.Scheme;
 import org.psi.common.security.Roles;
 import org.psi.contribution.holds.TransferFundsDtos.Hold;
 import org.psi.contribution.holds.TransferFundsDtos.HoldRequest;
@@ -42,8 +44,8 @@ public class TransferFundsResource {
     @APIResponse(responseCode = "200", description = "The quote", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Quote.class)))
     @APIResponse(responseCode = "400", description = "Scheme not PENSION/MEDICAL, or not a pooling region of it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Quote quote(@PathParam("workerId") UUID workerId, @QueryParam("scheme") String scheme,
-                       @QueryParam("fromRegion") String fromRegion) {
+    public Quote quote(@PathParam("workerId") UUID workerId, @QueryParam("scheme") @Schema(maxLength = Scheme.NAME_MAX) String scheme,
+                       @QueryParam("fromRegion") @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String fromRegion) {
         return Quote.of(holds.quote(workerId, scheme, fromRegion));
     }
 

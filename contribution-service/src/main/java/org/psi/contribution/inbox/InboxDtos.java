@@ -10,6 +10,9 @@ import org.psi.common.i18n.Message;
 /** Bodies of /api/workers/me/notifications. */
 public final class InboxDtos {
 
+    /** The longest title or body a notification's texts make (catalogue texts with ids, months and amounts). */
+    public static final int TEXT_MAX = 500;
+
     private InboxDtos() {
     }
 
@@ -19,8 +22,8 @@ public final class InboxDtos {
             @Schema(enumeration = {"MONTH_UNPAID", "CONSENT_CHANGED", "TRANSFER_STEP", "CREDENTIAL_REVOKED"}) String kind,
             Instant at,
             boolean read,
-            @Schema(example = "PENSION for 2026-12 is not paid in full") String title,
-            @Schema(example = "¥200.00 is due, ¥50.00 is paid. Pay the rest this month for it to count.") String body,
+            @Schema(example = "PENSION for 2026-12 is not paid in full", maxLength = TEXT_MAX) String title,
+            @Schema(example = "¥200.00 is due, ¥50.00 is paid. Pay the rest this month for the month to count.", maxLength = TEXT_MAX) String body,
             @Schema(description = "What it is about, as ids, months, amounts (fen) and states: MONTH_UNPAID {scheme, month, dueFen, paidFen};"
                     + " CONSENT_CHANGED {linkId, platformCode, status: GRANTED/REVOKED}; TRANSFER_STEP {transferId, step};"
                     + " CREDENTIAL_REVOKED {scheme, issuedAt}") Map<String, Object> data) {

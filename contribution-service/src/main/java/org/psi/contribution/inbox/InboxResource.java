@@ -51,7 +51,9 @@ public class InboxResource {
     @APIResponse(responseCode = "200", description = "One page of the inbox")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<Page<Notification>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
+    public RestResponse<Page<Notification>> list(@QueryParam("limit") @Schema(minimum = "1", maximum = "" + Page.MAX_LIMIT) Integer limit,
+                                                 @QueryParam("cursor") @Schema(maxLength = Cursors.MAX_LENGTH) String cursor,
+                                                 @Context HttpHeaders headers) {
         int rows = Page.limit(limit);
         InboxStore.Key after = cursor == null ? null : InboxStore.Key.parse(Cursors.decode(cursor));
         if (cursor != null && after == null) {

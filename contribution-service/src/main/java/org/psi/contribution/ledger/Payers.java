@@ -10,6 +10,15 @@ import java.util.UUID;
 public final class Payers {
 
     public static final String PLATFORM_PREFIX = "platform:";
+    /**
+     * The most platforms that pay for one worker: a platform pays only with the worker's consent, and
+     * the enrollment-service keeps at most 1,000 consents of a worker.
+     */
+    public static final int MAX_PLATFORMS = 1000;
+    /** The most payers of one month: its platforms, the worker, and PSI's own postings (re-splits, refunds). */
+    public static final int MAX_OF_A_MONTH = MAX_PLATFORMS + 10;
+    /** The longest name of a payer in a statement (a platform code, SELF, or PSI's own source): the ledger's column. */
+    public static final int DISPLAY_MAX = 80;
     public static final String WORKER_PREFIX = "worker:";
     /** The source of the postings of transfers between regions. */
     public static final String TRANSFER = "transfer";

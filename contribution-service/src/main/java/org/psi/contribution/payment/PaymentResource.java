@@ -41,7 +41,8 @@ public class PaymentResource {
 
     @POST
     @Operation(summary = "Pay toward a month", description = "PENSION or MEDICAL, for a month that has begun and that an enrollment of the caller covered; at most what is still due for it (the statement shows due and paid). A pension payment splits 8/20 to the individual account and 12/20 to the region's pooled fund. Idempotent by the Idempotency-Key (same key, same body: the first response again; another body: 422) and by paymentRef (the same payment again: 200 with it; another payment under a used paymentRef: 409).")
-    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, required = true, example = "pay-7f3a9c", description = "1 to 255 characters, scoped to the worker")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, required = true, example = "pay-7f3a9c", description = "1 to 255 characters, scoped to the worker",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = Idempotency.MAX_LENGTH))
     @APIResponse(responseCode = "201", description = "Posted (or, with Idempotent-Replayed: true, posted before)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Payment.class)))
     @APIResponse(responseCode = "200", description = "This paymentRef was posted before with the same content; nothing new", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Payment.class)))
     @APIResponse(responseCode = "400", description = "Missing key or field, unknown scheme, OCCUPATIONAL_INJURY, bad or future month, amount out of bounds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -48,7 +48,8 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "The policy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No policy for that region and year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public View get(@PathParam("code") String code, @PathParam("year") int year) {
+    public View get(@PathParam("code") @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String code,
+                    @PathParam("year") @Schema(minimum = "" + PolicyService.MIN_YEAR, maximum = "" + PolicyService.MAX_YEAR) int year) {
         return View.of(policies.get(PolicyService.poolingRegion(code), year));
     }
 
@@ -59,7 +60,8 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyDtos.Versions.class)))
     @APIResponse(responseCode = "400", description = "Not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No policy for that region and year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PolicyDtos.Versions versions(@PathParam("code") String code, @PathParam("year") int year) {
+    public PolicyDtos.Versions versions(@PathParam("code") @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String code,
+                                        @PathParam("year") @Schema(minimum = "" + PolicyService.MIN_YEAR, maximum = "" + PolicyService.MAX_YEAR) int year) {
         RegionCode region = PolicyService.poolingRegion(code);
         return new PolicyDtos.Versions(region.value(), year,
                 policies.history(region, year).stream().map(PolicyDtos.VersionView::of).toList());
@@ -73,9 +75,11 @@ public class PolicyResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "A field missing or of the wrong type, not a pooling region, or a year out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin, nor an officer of this region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The policy of a year before last is read-only (re-assess instead)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The policy of a year before last is read-only (re-assess instead), or has as many versions as one keeps", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not a valid policy: a bound broken (every broken field listed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response put(@PathParam("code") String code, @PathParam("year") int year, @Valid @NotNull Input body) {
+    public Response put(@PathParam("code") @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String code,
+                        @PathParam("year") @Schema(minimum = "" + PolicyService.MIN_YEAR, maximum = "" + PolicyService.MAX_YEAR) int year,
+                        @Valid @NotNull Input body) {
         RegionCode region = PolicyService.poolingRegion(code);
         if (!caller.is(Roles.ADMIN) && !caller.isOfficerOf(region)) {
             throw ProblemException.forbidden("contribution.policy.own-region");

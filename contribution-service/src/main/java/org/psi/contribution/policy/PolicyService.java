@@ -41,6 +41,10 @@ public class PolicyService {
     /** Sanity bounds of the stored figures: an average wage of at most 1,000,000 yuan, a floor or ceiling of at most 1000%. */
     public static final long MAX_WAGE_FEN = 100_000_000;
     public static final int MAX_BASE_PERCENT = 1000;
+    /** The most versions one policy (a region and year) keeps; a change past them is refused. */
+    public static final int MAX_VERSIONS = 1000;
+    /** The highest fee per order, in fen. */
+    public static final long MAX_FEE_PER_ORDER_FEN = 100_000;
 
     private final PolicyRepository policies;
     private final PolicyVersionStore versions;
@@ -121,6 +125,9 @@ public class PolicyService {
         BigDecimal medicalIndividual = in.medicalIndividualPercent() == null ? BigDecimal.ZERO : in.medicalIndividualPercent();
         if (existing.isPresent() && same(existing.get(), in, medicalIndividual, fees)) {
             return new Saved(existing.get(), false, false);
+        }
+        if (existing.isPresent() && existing.get().version >= MAX_VERSIONS) {
+            throw ProblemException.conflict("too-many-versions", "contribution.policy.too-many-versions", region, year, MAX_VERSIONS);
         }
         RegionPolicy p = existing.orElseGet(() -> {
             RegionPolicy fresh = new RegionPolicy();
@@ -227,7 +234,7 @@ public class PolicyService {
                 errors.add(InvalidField.of("injuryFeePerOrderFen", ex.code(), ex.message()));
                 continue;
             }
-            if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 100_000) {
+            if (e.getValue() == null || e.getValue() < 0 || e.getValue() > MAX_FEE_PER_ORDER_FEN) {
                 errors.add(InvalidField.of("injuryFeePerOrderFen." + sector, "OUT_OF_RANGE", "contribution.policy.fee-range"));
                 continue;
             }

@@ -1,6 +1,7 @@
 package org.psi.contribution.statement;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
+import org.psi.common.domain.RegionCode;
 import org.psi.common.security.Roles;
+import org.psi.contribution.policy.PolicyService;
 
 /** A worker's PENSION record for the transfer-service's pension estimate (role {@code internal}); see docs/API-ADDITIONS.md. */
 @Path("/internal/workers/{workerId}/pension-record")
@@ -33,22 +36,25 @@ public class PensionRecordResource {
     }
 
     @Schema(name = "PensionRecordMonth")
-    public record Month(@Schema(example = "2026-03") YearMonth month, @Schema(example = "440000") String region,
+    public record Month(@Schema(example = "2026-03") YearMonth month, @Schema(example = "440000", maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String region,
                         @Schema(example = "1000000") long baseFen,
                         @Schema(example = "1000000", description = "The average monthly wage of the policy version the month was assessed under") long averageWageFen) {
     }
 
     @Schema(name = "PensionRecordClaimWage")
-    public record ClaimWage(@Schema(example = "310000") String region, @Schema(example = "2026") int year,
-                            @Schema(example = "1200000") long averageMonthlyWageFen) {
+    public record ClaimWage(@Schema(example = "310000", maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String region,
+                            @Schema(example = "2026", minimum = "" + PolicyService.MIN_YEAR, maximum = "" + PolicyService.MAX_YEAR) int year,
+                            @Schema(example = "1200000", minimum = "1", maximum = "" + PolicyService.MAX_WAGE_FEN) long averageMonthlyWageFen) {
     }
 
     @Schema(name = "PensionRecord")
     public record View(UUID workerId,
-                       @Schema(example = "100", description = "The base grade in force this month of the current PENSION enrollment; absent without one") Integer currentGrade,
+                       @Schema(example = "100", description = "The base grade in force this month of the current PENSION enrollment; absent without one",
+                               minimum = "1", maximum = "" + PolicyService.MAX_BASE_PERCENT) Integer currentGrade,
                        @Schema(description = "The PENSION individual account balance, every region together") long individualAccountFen,
-                       @Schema(description = "Every month paid in full, oldest first") List<Month> countedMonths,
-                       @Schema(description = "For each claimRegion asked with a policy: its latest average monthly wage") List<ClaimWage> claimWages) {
+                       @Schema(description = "Every month paid in full, oldest first", maxItems = StatementDtos.MONTHS_MAX) List<Month> countedMonths,
+                       @Schema(description = "For each claimRegion asked with a policy: its latest average monthly wage",
+                               maxItems = PensionRecordService.MAX_CLAIM_REGIONS) List<ClaimWage> claimWages) {
         static View of(PensionRecordService.Record r) {
             return new View(r.workerId(), r.currentGrade(), r.individualAccountFen(),
                     r.counted().stream().map(m -> new Month(m.month(), m.region(), m.baseFen(), m.averageWageFen())).toList(),
@@ -63,7 +69,8 @@ public class PensionRecordResource {
     @APIResponse(responseCode = "400", description = "A claimRegion that is not a PENSION pooling region, or more than 40", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such worker", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public View pensionRecord(@PathParam("workerId") UUID workerId,
-                              @Parameter(example = "[\"310000\"]") @QueryParam("claimRegion") List<String> claimRegion) {
+                              @Parameter(example = "[\"310000\"]") @Size(max = PensionRecordService.MAX_CLAIM_REGIONS)
+                              @QueryParam("claimRegion") List<@Size(max = RegionCode.LENGTH) String> claimRegion) {
         return View.of(records.of(workerId, claimRegion));
     }
 }

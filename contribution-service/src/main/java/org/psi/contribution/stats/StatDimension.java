@@ -1,6 +1,8 @@
 package org.psi.contribution.stats;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.psi.common.domain.RegionCode;
+import org.psi.common.domain.Scheme;
 import org.psi.common.stats.GroupingDimension;
 
 /**
@@ -13,13 +15,14 @@ import org.psi.common.stats.GroupingDimension;
  * lattice's payer.
  */
 public enum StatDimension implements GroupingDimension {
-    @Schema(example = "530100", description = "The region the month was booked in: a province for PENSION and OCCUPATIONAL_INJURY, a city for MEDICAL")
+    @Schema(example = "530100", description = "The region the month was booked in: a province for PENSION and OCCUPATIONAL_INJURY, a city for MEDICAL",
+            maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN)
     REGION,
-    @Schema(example = "530000")
+    @Schema(example = "530000", maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN)
     PROVINCE,
-    @Schema(example = "PENSION")
+    @Schema(example = "PENSION", maxLength = Scheme.NAME_MAX)
     SCHEME,
-    @Schema(example = "FASTMEAL", description = "The paying platform; absent for the workers' own payments (payerKind SELF)")
+    @Schema(example = "FASTMEAL", description = "The paying platform; absent for the workers' own payments (payerKind SELF)", maxLength = 32)
     PLATFORM,
     @Schema(example = "PLATFORM", enumeration = {"PLATFORM", "SELF"})
     PAYER_KIND;

@@ -74,7 +74,7 @@ public class WebhookResource {
     @GET
     @Path("/deliveries")
     @Operation(operationId = "myWebhookDeliveries", summary = "Recent deliveries, newest first", description = "The newest 100: the event id, its type, attempts, the last status, the next retry.")
-    @APIResponse(responseCode = "200", description = "The deliveries", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Delivery.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "200", description = "The deliveries", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Delivery.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, maxItems = WebhookService.LOG_SIZE)))
     public List<Delivery> deliveries() {
         return webhooks.deliveries(platform());
     }

@@ -24,6 +24,9 @@ import org.psi.enrollment.worker.WorkerService;
 @ApplicationScoped
 public class ConsentService {
 
+    /** The most consents one worker keeps, revoked ones included: one more is refused. */
+    public static final int MAX_CONSENTS = 1000;
+
     private final PlatformLinkRepository links;
     private final PlatformRepository platforms;
     private final Clock clock;
@@ -55,6 +58,9 @@ public class ConsentService {
         var existing = links.findActive(worker.id, platformCode);
         if (existing.isPresent()) {
             return new Granted(existing.get(), false);
+        }
+        if (links.countOfWorker(worker.id) >= MAX_CONSENTS) {
+            throw ProblemException.conflict("too-many-consents", "enrollment.consent.too-many", MAX_CONSENTS);
         }
         PlatformLink link = new PlatformLink();
         link.id = UUID.randomUUID();

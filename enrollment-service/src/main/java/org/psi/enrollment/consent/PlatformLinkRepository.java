@@ -14,6 +14,11 @@ public class PlatformLinkRepository implements PanacheRepositoryBase<PlatformLin
         return list("workerId = ?1 order by grantedAt", workerId);
     }
 
+    /** How many consents the worker has given, revoked ones included. */
+    public long countOfWorker(UUID workerId) {
+        return count("workerId", workerId);
+    }
+
     public Optional<PlatformLink> findActive(UUID workerId, String platformCode) {
         return find("workerId = ?1 and platformCode = ?2 and revokedAt is null", workerId, platformCode)
                 .firstResultOptional();

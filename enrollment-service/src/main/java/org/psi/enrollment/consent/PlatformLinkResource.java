@@ -24,6 +24,7 @@ import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.enrollment.consent.ConsentDtos.Link;
 import org.psi.enrollment.consent.ConsentDtos.LinkRequest;
+import org.psi.enrollment.platform.PlatformDtos;
 import org.psi.enrollment.worker.WorkerService;
 
 @Path("/api/workers/me/platform-links")
@@ -48,6 +49,7 @@ public class PlatformLinkResource {
     @APIResponse(responseCode = "200", description = "Already linked", content = @Content(schema = @Schema(implementation = Link.class)))
     @APIResponse(responseCode = "400", description = "Unknown platform", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Linked at the same moment by another request, or as many consents as a worker keeps", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response grant(@Valid @NotNull LinkRequest body) {
         ConsentService.Granted granted = consents.grant(workers.me(caller.subject()), body.platformCode());
         Link link = Link.of(granted.link());
@@ -58,7 +60,8 @@ public class PlatformLinkResource {
 
     @GET
     @Operation(operationId = "listMyConsents", summary = "My consents, active and revoked")
-    @APIResponse(responseCode = "200", description = "The consents", content = @Content(schema = @Schema(implementation = Link.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "200", description = "The consents", content = @Content(schema = @Schema(implementation = Link.class, type = SchemaType.ARRAY,
+            maxItems = ConsentService.MAX_CONSENTS)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<Link> list() {
         return consents.ofWorker(workers.me(caller.subject())).stream().map(Link::of).toList();
@@ -69,7 +72,7 @@ public class PlatformLinkResource {
     @Operation(summary = "Revoke a platform's right to contribute for me", description = "Lines the platform sends after now are rejected; lines already accepted stay.")
     @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = Link.class)))
     @APIResponse(responseCode = "404", description = "No active link to this platform", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Link revoke(@PathParam("platformCode") String platformCode) {
+    public Link revoke(@PathParam("platformCode") @Schema(maxLength = PlatformDtos.CODE_MAX) String platformCode) {
         return Link.of(consents.revoke(workers.me(caller.subject()), platformCode));
     }
 }

@@ -7,6 +7,9 @@ import org.psi.common.domain.Sex;
 @ConfigMapping(prefix = "psi.enrollment")
 public interface EnrollmentPolicy {
 
+    /** The ceiling of {@link #maxEligibilityIds()}, which the OpenAPI document states. */
+    int MAX_ELIGIBILITY_IDS = 50_000;
+
     /** The youngest age at which a worker may enrol. */
     int minimumAge();
 
@@ -18,7 +21,9 @@ public interface EnrollmentPolicy {
     /** How many months ahead an enrollment may start. */
     int maxFutureMonths();
 
-    /** The most citizen IDs one eligibility request may ask about. */
+    /** The most citizen IDs one eligibility request may ask about: 1 to {@value #MAX_ELIGIBILITY_IDS}. */
+    @jakarta.validation.constraints.Min(1)
+    @jakarta.validation.constraints.Max(MAX_ELIGIBILITY_IDS)
     int maxEligibilityIds();
 
     interface RetirementAge {

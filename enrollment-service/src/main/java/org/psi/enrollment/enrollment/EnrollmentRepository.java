@@ -20,6 +20,11 @@ public class EnrollmentRepository implements PanacheRepositoryBase<Enrollment, U
         return list("workerId = ?1 order by createdAt", workerId);
     }
 
+    /** How many enrollments the worker has, closed ones included. */
+    public long countOfWorker(UUID workerId) {
+        return count("workerId", workerId);
+    }
+
     public Optional<Enrollment> findCurrent(UUID workerId, Scheme scheme) {
         return find("workerId = ?1 and scheme = ?2 and status <> ?3", workerId, scheme, EnrollmentStatus.CLOSED)
                 .firstResultOptional();

@@ -52,7 +52,7 @@ public class EnrollmentResource {
     @APIResponse(responseCode = "201", description = "Enrolled", content = @Content(schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Unknown scheme, not a pooling region, grade out of range, bad month", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already enrolled in this scheme (apply for a transfer instead)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already enrolled in this scheme (apply for a transfer instead), or as many enrollments as a worker keeps", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Outside the age limits", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response enrol(@Valid @NotNull Request body) {
         EnrollmentTimeline t = enrollments.enrol(workers.me(caller.subject()),
@@ -63,7 +63,8 @@ public class EnrollmentResource {
 
     @GET
     @Operation(operationId = "listMyEnrollments", summary = "The caller's enrollments with their history", description = "Status, region, base grade changes and covered months of every enrollment, current and closed.")
-    @APIResponse(responseCode = "200", description = "The enrollments", content = @Content(schema = @Schema(implementation = View.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "200", description = "The enrollments", content = @Content(schema = @Schema(implementation = View.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+            maxItems = EnrollmentService.MAX_ENROLLMENTS)))
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<View> list() {
         YearMonth thisMonth = YearMonth.now(clock);
@@ -76,7 +77,7 @@ public class EnrollmentResource {
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Nothing to change, grade out of range, or a status other than SUSPENDED/ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such enrollment of the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The enrollment is closed or temporary", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The enrollment is closed or temporary, or has as many changes as one keeps", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public View change(@PathParam("id") UUID id, @Valid @NotNull Change body) {
         EnrollmentTimeline t = enrollments.change(workers.me(caller.subject()), id,
                 new EnrollmentService.Change(body.baseGrade(), body.status()));

@@ -30,6 +30,11 @@ public class EnrollmentService {
 
     public static final int MIN_GRADE = 60;
     public static final int MAX_GRADE = 300;
+    /**
+     * The most enrollments one worker keeps, closed ones included (one a scheme, and one more for each
+     * transfer): one more is refused.
+     */
+    public static final int MAX_ENROLLMENTS = 1000;
 
     private final EnrollmentRepository enrollments;
     private final CoveredPeriodStore coveredPeriods;
@@ -68,6 +73,9 @@ public class EnrollmentService {
         events.lockWorker(worker.id);
         if (enrollments.findCurrent(worker.id, scheme).isPresent()) {
             throw alreadyEnrolled(scheme);
+        }
+        if (enrollments.countOfWorker(worker.id) >= MAX_ENROLLMENTS) {
+            throw tooManyEnrollments();
         }
         Instant now = Instant.now(clock);
         Enrollment e = new Enrollment();
@@ -127,8 +135,12 @@ public class EnrollmentService {
         if (from.isBefore(e.startMonth)) {
             from = e.startMonth;
         }
+        EnrollmentTimeline before = enrollments.timelines(List.of(e)).get(0);
         if (change.baseGrade() != null) {
             int grade = checkGrade(e.scheme, change.baseGrade());
+            if (before.grades().size() >= EnrollmentTimeline.MAX_CHANGES) {
+                throw tooManyChanges();
+            }
             GradeChange.of(e.id, from, grade, now).persist();
         }
         if (change.status() != null) {
@@ -143,6 +155,9 @@ public class EnrollmentService {
                         "enrollment.enrollment.temporary");
             }
             if (e.status != target) {
+                if (before.statusChanges().size() >= EnrollmentTimeline.MAX_CHANGES) {
+                    throw tooManyChanges();
+                }
                 e.status = target;
                 StatusChange.of(e.id, from, target, now).persist();
             }
@@ -192,6 +207,15 @@ public class EnrollmentService {
                     Message.of("enrollment.age.retirement",
                             RetirementAge.describe(RetirementAge.ageInMonths(YearMonth.from(worker.birthDate), category))));
         }
+    }
+
+    /** An enrollment past {@link #MAX_ENROLLMENTS}: refused, whether enrolled or opened by a transfer. */
+    public static ProblemException tooManyEnrollments() {
+        return ProblemException.conflict("too-many-enrollments", "enrollment.enrollment.too-many", MAX_ENROLLMENTS);
+    }
+
+    private static ProblemException tooManyChanges() {
+        return ProblemException.conflict("too-many-changes", "enrollment.change.too-many", EnrollmentTimeline.MAX_CHANGES);
     }
 
     private static ProblemException alreadyEnrolled(Scheme scheme) {

@@ -13,6 +13,12 @@ import java.util.Optional;
  */
 public record EnrollmentTimeline(Enrollment enrollment, List<GradeChange> grades, List<StatusChange> statusChanges) {
 
+    /**
+     * The most base grades, and the most status changes, one enrollment keeps (a change every month
+     * for a hundred years): a change past it is refused. Its covered periods are at most one more.
+     */
+    public static final int MAX_CHANGES = 1200;
+
     public EnrollmentTimeline {
         grades = grades.stream()
                 .sorted(Comparator.comparing((GradeChange g) -> g.effectiveMonth).thenComparing(g -> g.changedAt))

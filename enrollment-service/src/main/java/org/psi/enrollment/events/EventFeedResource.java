@@ -55,7 +55,8 @@ public class EventFeedResource {
     @APIResponse(responseCode = "200", description = "The worker's state, as events", content = @Content(schema = @Schema(implementation = FeedPage.class)))
     @APIResponse(responseCode = "403", description = "Not an internal service, or one that reads no stream here", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No worker has registered with this login", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FeedPage workerBySubject(@jakarta.ws.rs.PathParam("subject") String subject) {
+    public FeedPage workerBySubject(@jakarta.ws.rs.PathParam("subject")
+                                    @Schema(maxLength = org.psi.enrollment.internal.InternalDtos.SUBJECT_MAX) String subject) {
         return copies.bySubject(caller.clientId(), subject);
     }
 }

@@ -74,7 +74,7 @@ public class InternalResource {
     @Operation(operationId = "workerRecordBySubject", summary = "One worker's enrollments and consents, by the subject of their login")
     @APIResponse(responseCode = "200", description = "The worker", content = @Content(schema = @Schema(implementation = WorkerRecord.class)))
     @APIResponse(responseCode = "404", description = "No worker has registered with this login", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public WorkerRecord workerBySubject(@PathParam("subject") String subject) {
+    public WorkerRecord workerBySubject(@PathParam("subject") @Schema(maxLength = InternalDtos.SUBJECT_MAX) String subject) {
         return WorkerRecord.of(directory.bySubject(subject));
     }
 
@@ -83,7 +83,7 @@ public class InternalResource {
     @Operation(summary = "Move a worker's current enrollment to another region for a transfer", description = "Idempotent by transfer id: a repeat answers the first result. MOVE closes the source and opens an ACTIVE enrollment at the destination; TEMPORARY opens a temporary contribution account there. The base grade carries over.")
     @APIResponse(responseCode = "200", description = "Moved (now or before)", content = @Content(schema = @Schema(implementation = MoveResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or not a pooling region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No current enrollment, same region, or this transfer id moved something else", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No current enrollment, same region, this transfer id moved something else, or the worker has as many enrollments as one keeps", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MoveResponse move(@PathParam("transferId") UUID transferId, @Valid @NotNull MoveRequest body) {
         MoveService.Moved moved = moves.move(transferId, new MoveService.Move(body.workerId(), body.scheme(),
                 body.toRegion(), body.mode(), body.fromMonth()));

@@ -15,6 +15,7 @@ import org.psi.common.domain.Scheme;
 import org.psi.enrollment.enrollment.CoveredPeriodStore;
 import org.psi.enrollment.enrollment.Enrollment;
 import org.psi.enrollment.enrollment.EnrollmentRepository;
+import org.psi.enrollment.enrollment.EnrollmentService;
 import org.psi.enrollment.enrollment.EnrollmentStatus;
 import org.psi.enrollment.enrollment.EnrollmentTimeline;
 import org.psi.enrollment.enrollment.GradeChange;
@@ -73,6 +74,9 @@ public class MoveService {
                         "enrollment.move.no-current", move.scheme().label()));
         if (source.region.equals(to.value())) {
             throw ProblemException.conflict("same-region", "enrollment.move.same-region", to);
+        }
+        if (enrollments.countOfWorker(move.workerId()) >= EnrollmentService.MAX_ENROLLMENTS) {
+            throw EnrollmentService.tooManyEnrollments();
         }
         Instant now = Instant.now(clock);
         YearMonth from = move.fromMonth() != null ? move.fromMonth() : YearMonth.now(clock).plusMonths(1);

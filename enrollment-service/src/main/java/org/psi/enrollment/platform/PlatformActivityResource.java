@@ -23,6 +23,8 @@ import org.psi.common.api.Cursors;
 import org.psi.common.api.Page;
 import org.psi.common.api.Problem;
 import org.psi.common.api.ProblemException;
+import org.psi.common.domain.Periods;
+import org.psi.common.domain.RegionCode;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 
@@ -43,12 +45,15 @@ public class PlatformActivityResource {
     }
 
     @Schema(name = "ActivityReport")
-    public record Report(@NotNull @Schema(example = "1200", description = "Workers active on the platform in that month and region, 0 to 100,000,000") Integer activeWorkers) {
+    public record Report(@NotNull @Schema(example = "1200", description = "Workers active on the platform in that month and region, 0 to 100,000,000",
+            minimum = "0", maximum = "" + ActivityService.MAX_ACTIVE_WORKERS) Integer activeWorkers) {
     }
 
     @Schema(name = "PlatformActivity")
-    public record View(@Schema(example = "FASTMEAL") String platformCode, @Schema(example = "2025-03") String month,
-                       @Schema(example = "530000") String region, @Schema(example = "1200") int activeWorkers,
+    public record View(@Schema(example = "FASTMEAL", maxLength = PlatformDtos.CODE_MAX) String platformCode,
+                       @Schema(example = "2025-03", pattern = Periods.MONTH_PATTERN) String month,
+                       @Schema(example = "530000", maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String region,
+                       @Schema(example = "1200", minimum = "0", maximum = "" + ActivityService.MAX_ACTIVE_WORKERS) int activeWorkers,
                        Instant reportedAt, Instant updatedAt) {
         static View of(PlatformActivity a) {
             return new View(a.platformCode(), a.month().toString(), a.region(), a.activeWorkers(), a.reportedAt(), a.updatedAt());
@@ -63,7 +68,9 @@ public class PlatformActivityResource {
     @APIResponse(responseCode = "200", description = "Replaced or repeated", content = @Content(schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Bad month, future month, bad or non-statistics region, activeWorkers missing or out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No platform is registered for this client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response report(@PathParam("month") String month, @PathParam("region") String region, @Valid @NotNull Report body) {
+    public Response report(@PathParam("month") @Schema(pattern = Periods.MONTH_PATTERN) String month,
+                           @PathParam("region") @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String region,
+                           @Valid @NotNull Report body) {
         Platform platform = platforms.byClientId(caller.clientId());
         ActivityService.Reported r = activity.report(platform, month, region, body.activeWorkers());
         return Response.status(r.created() ? 201 : 200).entity(View.of(r.activity())).build();
@@ -74,7 +81,8 @@ public class PlatformActivityResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No platform is registered for this client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<View> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<View> list(@QueryParam("limit") @Schema(minimum = "1", maximum = "" + Page.MAX_LIMIT) Integer limit,
+                           @QueryParam("cursor") @Schema(maxLength = Cursors.MAX_LENGTH) String cursor) {
         Platform platform = platforms.byClientId(caller.clientId());
         int rows = Page.limit(limit);
         String key = Cursors.decode(cursor);

@@ -24,6 +24,7 @@ import org.psi.common.api.Page;
 import org.psi.common.api.Problem;
 import org.psi.common.api.ProblemException;
 import org.psi.common.domain.InvalidValueException;
+import org.psi.common.domain.NationalId;
 import org.psi.common.domain.PoolingRegions;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.Scheme;
@@ -31,11 +32,15 @@ import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.enrollment.enrollment.EnrollmentService;
 import org.psi.enrollment.enrollment.EnrollmentStatus;
+import org.psi.enrollment.worker.WorkerDtos;
 
 @Path("/api/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Regions", description = "Pooling regions and the officers' view of them")
 public class RegionResource {
+
+    /** The longest status name (SUSPENDED, TEMPORARY); a longer one is none. */
+    static final int STATUS_MAX = 9;
 
     private final EnrollmentService enrollments;
     private final Caller caller;
@@ -48,28 +53,30 @@ public class RegionResource {
     }
 
     @Schema(name = "PoolingRegion")
-    public record Region(@Schema(example = "440000") String code, @Schema(example = "Guangdong") String name,
-                         RegionCode.Level level, Set<Scheme> schemes) {
+    public record Region(@Schema(example = "440000", maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String code,
+                         @Schema(example = "Guangdong", maxLength = PoolingRegions.NAME_MAX) String name,
+                         RegionCode.Level level, @Schema(maxItems = Scheme.COUNT) Set<Scheme> schemes) {
     }
 
     @Schema(name = "RegionEnrollment")
     public record RegionEntry(
             UUID enrollmentId,
             UUID workerId,
-            @Schema(example = "**************002X") String nationalIdMasked,
-            String name,
+            @Schema(example = "**************002X", maxLength = NationalId.LENGTH, pattern = NationalId.MASKED_PATTERN) String nationalIdMasked,
+            @Schema(maxLength = WorkerDtos.NAME_MAX) String name,
             Scheme scheme,
-            String region,
+            @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String region,
             EnrollmentStatus status,
             YearMonth startMonth,
             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$", example = "2026-12", nullable = true) YearMonth endMonth,
-            @Schema(nullable = true) Integer baseGrade) {
+            @Schema(nullable = true, minimum = "" + EnrollmentService.MIN_GRADE, maximum = "" + EnrollmentService.MAX_GRADE) Integer baseGrade) {
     }
 
     @GET
     @Authenticated
     @Operation(summary = "The pooling regions", description = "Provinces pool PENSION and OCCUPATIONAL_INJURY; prefecture-level cities pool MEDICAL.")
-    @APIResponse(responseCode = "200", description = "The regions", content = @Content(schema = @Schema(implementation = Region.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "200", description = "The regions", content = @Content(schema = @Schema(implementation = Region.class, type = SchemaType.ARRAY,
+            maxItems = PoolingRegions.MAX_REGIONS)))
     public List<Region> regions() {
         return PoolingRegions.all().stream().map(r -> new Region(r.code().value(), r.name(), r.level(), r.schemes())).toList();
     }
@@ -81,9 +88,11 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Bad region code, scheme, status, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an officer of this region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<RegionEntry> enrollments(@PathParam("code") String code, @QueryParam("scheme") String scheme,
-                                         @QueryParam("status") String status, @QueryParam("limit") Integer limit,
-                                         @QueryParam("cursor") String cursor) {
+    public Page<RegionEntry> enrollments(@PathParam("code") @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String code,
+                                         @QueryParam("scheme") @Schema(maxLength = Scheme.NAME_MAX) String scheme,
+                                         @QueryParam("status") @Schema(maxLength = STATUS_MAX) String status,
+                                         @QueryParam("limit") @Schema(minimum = "1", maximum = "" + Page.MAX_LIMIT) Integer limit,
+                                         @QueryParam("cursor") @Schema(maxLength = Cursors.MAX_LENGTH) String cursor) {
         RegionCode region = RegionCode.parse(code, "code");
         if (!caller.isOfficerOf(region)) {
             throw ProblemException.forbidden("enrollment.region.officer-only", region);

@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.psi.common.config.StatisticsConfig;
+import org.psi.common.domain.InvalidValueException;
+import org.psi.common.domain.Periods;
 import org.psi.common.domain.RegionCode;
 import org.psi.common.stats.RegionNodes;
 import org.psi.common.stats.Snapshot;
 import org.psi.common.stats.StatCsv;
+import org.psi.common.stats.StatPublication;
 import org.psi.common.stats.StatQuery;
 import org.psi.common.stats.Suppression;
+import org.psi.enrollment.platform.ActivityService;
 import org.psi.enrollment.platform.PlatformActivity;
 import org.psi.enrollment.platform.PlatformActivityStore;
+import org.psi.enrollment.platform.PlatformDtos;
 import org.psi.enrollment.stats.InsuredStatisticsStore.CellRow;
 
 /**
@@ -32,6 +37,8 @@ public class CoverageStatistics {
             + " insuredWorkers: distinct workers covered in the month in that region (a province includes its"
             + " cities) with an active consent of the platform during it. Figures of 1 to threshold-1 persons,"
             + " and insured figures that would let a small cell be worked out, are withheld.";
+    /** At least the note's length. */
+    static final int NOTE_MAX = 512;
 
     private final InsuredStatisticsStore stats;
     private final PlatformActivityStore activity;
@@ -45,20 +52,22 @@ public class CoverageStatistics {
 
     @Schema(name = "CoverageRow", description = "A platform's reported active workers against its insured workers, in one month and region")
     public record Row(
-            @Schema(example = "2025-03") String month,
-            @Schema(example = "FASTMEAL") String platform,
-            @Schema(example = "530000") String region,
-            @Schema(example = "1200", nullable = true) Long activeWorkers,
+            @Schema(example = "2025-03", pattern = Periods.MONTH_PATTERN) String month,
+            @Schema(example = "FASTMEAL", maxLength = PlatformDtos.CODE_MAX) String platform,
+            @Schema(example = "530000", maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String region,
+            @Schema(example = "1200", nullable = true, minimum = "0", maximum = "" + ActivityService.MAX_ACTIVE_WORKERS) Long activeWorkers,
             boolean activeWorkersSuppressed,
-            @Schema(example = "300", nullable = true) Long insuredWorkers,
+            @Schema(example = "300", nullable = true, minimum = "0") Long insuredWorkers,
             boolean insuredWorkersSuppressed,
             @Schema(example = "25.0", nullable = true, description = "insuredWorkers / activeWorkers in percent, one decimal, when both are published and activeWorkers is not zero") BigDecimal insuredPercent) {
     }
 
     @Schema(name = "CoverageStatistics")
-    public record Answer(Instant asOf, @Schema(example = "2025-01") String from, @Schema(example = "2025-03") String to,
-                         @Schema(example = "530000", nullable = true) String region, int threshold, String note,
-                         List<Row> rows) {
+    public record Answer(Instant asOf, @Schema(example = "2025-01", pattern = Periods.MONTH_PATTERN) String from,
+                         @Schema(example = "2025-03", pattern = Periods.MONTH_PATTERN) String to,
+                         @Schema(example = "530000", nullable = true, maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String region,
+                         int threshold, @Schema(maxLength = NOTE_MAX) String note,
+                         @Schema(maxItems = StatPublication.MAX_CELLS) List<Row> rows) {
 
         public String csv() {
             List<List<?>> out = new ArrayList<>();
@@ -84,8 +93,13 @@ public class CoverageStatistics {
         Suppression primary = new Suppression(config.threshold());
         String scope = q.scope();
         String prefix = InsuredLattice.ALL.equals(scope) ? "" : scope;
+        List<PlatformActivity> reports = activity.inRange(q.from(), q.to(), prefix);
+        if (reports.size() > StatPublication.MAX_CELLS) {
+            throw new InvalidValueException("month", "TOO_MANY_CELLS", "common.stats.too-many-cells", reports.size(),
+                    StatPublication.MAX_CELLS);
+        }
         List<Row> rows = new ArrayList<>();
-        for (PlatformActivity a : activity.inRange(q.from(), q.to(), prefix)) {
+        for (PlatformActivity a : reports) {
             String node = RegionNodes.node(new RegionCode(a.region()));
             CellRow cell = insured.get(List.of(a.month(), node, a.platformCode()));
             boolean activeSuppressed = primary.isPrimary(a.activeWorkers());

@@ -22,8 +22,11 @@ import org.psi.common.api.StatisticsEndpoint;
 import org.psi.common.api.StatisticsEndpoints;
 import org.psi.common.api.StatisticsRequest;
 import org.psi.common.api.StatisticsResponses;
+import org.psi.common.domain.Periods;
+import org.psi.common.domain.RegionCode;
 import org.psi.common.security.Roles;
 import org.psi.common.stats.StatCsv;
+import org.psi.common.stats.StatPublication;
 import org.psi.common.stats.StatQuery;
 import org.psi.enrollment.stats.CoverageStatistics.Answer;
 import org.psi.enrollment.stats.InsuredStatisticsStore.CellRow;
@@ -64,11 +67,15 @@ public class StatisticsResource {
                     + "the insured workers with an active consent of that platform in that region, withheld like every count.")
     @APIResponse(responseCode = "200", description = "The figures", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)),
-            @Content(mediaType = StatCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Missing or malformed month, from/to or region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            @Content(mediaType = StatCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = StatCsv.MAX_LENGTH))})
+    @APIResponse(responseCode = "400", description = "Missing or malformed month, from/to or region; an answer of more than "
+            + StatPublication.MAX_CELLS + " rows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor or officer, or a region outside the officer's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response coverage(@QueryParam("month") String month, @QueryParam("from") String from, @QueryParam("to") String to,
-                             @QueryParam("region") String region, @Context HttpHeaders headers) {
+    public Response coverage(@QueryParam("month") @Schema(pattern = Periods.MONTH_PATTERN) String month,
+                             @QueryParam("from") @Schema(pattern = Periods.MONTH_PATTERN) String from,
+                             @QueryParam("to") @Schema(pattern = Periods.MONTH_PATTERN) String to,
+                             @QueryParam("region") @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String region,
+                             @Context HttpHeaders headers) {
         StatQuery<StatDimension> q = insured.query(month, from, to, region, null);
         Answer view = coverage.coverage(insured.snapshot(), q);
         return StatisticsResponses.respond(headers, view.asOf(), view, view::csv, "coverage-" + q.from() + "-" + q.to() + ".csv");

@@ -70,7 +70,7 @@ public class WorkerResource {
     @APIResponse(responseCode = "403", description = "Wrong role, or reveal asked by someone other than an officer")
     @APIResponse(responseCode = "404", description = "No such worker in the caller's region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Profile byId(@PathParam("workerId") UUID workerId, @QueryParam("reveal") boolean reveal,
-                        @QueryParam("reason") String reason) {
+                        @QueryParam("reason") @Schema(maxLength = WorkerService.REASON_MAX, description = "Why the full citizen ID is shown: 5 to 500 characters, with reveal=true") String reason) {
         boolean officer = caller.is(Roles.OFFICER);
         Worker w = workers.forOfficial(workerId, officer ? caller.officerRegion() : null, caller.is(Roles.ADMIN));
         if (!reveal) {

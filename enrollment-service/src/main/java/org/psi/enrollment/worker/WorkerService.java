@@ -19,6 +19,9 @@ import org.psi.enrollment.events.EnrollmentEvents;
 @ApplicationScoped
 public class WorkerService {
 
+    /** The longest reason for showing a full citizen ID (the audit table's column). */
+    public static final int REASON_MAX = 500;
+
     private final WorkerRepository workers;
     private final EnrollmentRepository enrollments;
     private final NationalIdVault vault;
@@ -107,7 +110,7 @@ public class WorkerService {
             throw ProblemException.invalid("reason", "REQUIRED",
                     "enrollment.reveal.reason-required");
         }
-        if (reason.length() > 500) {
+        if (reason.length() > REASON_MAX) {
             throw ProblemException.invalid("reason", "INVALID_SIZE", "enrollment.reveal.reason-size");
         }
         IdRevealAudit audit = new IdRevealAudit();

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.psi.common.api.Cursors;
 import org.psi.common.api.Page;
 import org.psi.common.api.Problem;
 import org.psi.common.api.ProblemException;
@@ -28,6 +29,9 @@ import org.psi.transfer.cases.TransferDtos.QueueEntry;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Transfer queue", description = "The officers' queue of transfers coming in and going out")
 public class RegionTransferResource {
+
+    /** The longest status name (TRANSFERRED_OUT); a longer one is none. */
+    static final int STATUS_MAX = 15;
 
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
@@ -46,11 +50,12 @@ public class RegionTransferResource {
     @APIResponse(responseCode = "200", description = "One page of the queue")
     @APIResponse(responseCode = "400", description = "Bad region code, direction, status, overdue, limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an officer of this region", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Page<QueueEntry> queue(@Parameter(example = "310000") @PathParam("code") String code,
-                                  @Parameter(description = "IN or OUT; both when absent") @QueryParam("direction") String direction,
-                                  @Parameter(example = "SUBMITTED") @QueryParam("status") String status,
-                                  @Parameter(description = "true: only overdue cases; false: only cases within their deadline") @QueryParam("overdue") String overdue,
-                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<QueueEntry> queue(@Parameter(example = "310000") @PathParam("code") @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String code,
+                                  @Parameter(description = "IN or OUT; both when absent") @QueryParam("direction") @Schema(maxLength = 3) String direction,
+                                  @Parameter(example = "SUBMITTED") @QueryParam("status") @Schema(maxLength = STATUS_MAX) String status,
+                                  @Parameter(description = "true: only overdue cases; false: only cases within their deadline") @QueryParam("overdue")
+                                  @Schema(maxLength = 5) String overdue,
+                                  @QueryParam("limit") @Schema(minimum = "1", maximum = "" + Page.MAX_LIMIT) Integer limit, @QueryParam("cursor") @Schema(maxLength = Cursors.MAX_LENGTH) String cursor) {
         RegionCode region = RegionCode.parse(code, "code");
         if (!caller.isOfficerOf(region)) {
             throw ProblemException.forbidden("transfer.queue.officer-only", region);

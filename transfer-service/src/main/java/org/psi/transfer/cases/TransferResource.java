@@ -24,8 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.psi.common.api.Cursors;
 import org.psi.common.api.Page;
 import org.psi.common.api.Problem;
+import org.psi.common.domain.RegionCode;
+import org.psi.common.domain.Scheme;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
 import org.psi.transfer.application.ApplyService;
@@ -71,8 +74,8 @@ public class TransferResource {
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No active enrollment in this scheme", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The enrollment-service or contribution-service did not answer", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public PreviewView preview(@Parameter(example = "PENSION") @QueryParam("scheme") String scheme,
-                               @Parameter(example = "310000") @QueryParam("toRegion") String toRegion) {
+    public PreviewView preview(@Parameter(example = "PENSION") @QueryParam("scheme") @Schema(maxLength = Scheme.NAME_MAX) String scheme,
+                               @Parameter(example = "310000") @QueryParam("toRegion") @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String toRegion) {
         return PreviewView.of(applications.preview(caller.subject(), required("scheme", scheme), required("toRegion", toRegion)));
     }
 
@@ -86,7 +89,8 @@ public class TransferResource {
     @APIResponse(responseCode = "409", description = "No active enrollment in this scheme, or a transfer of this scheme is already open", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The enrollment-service did not answer; nothing was changed", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@Parameter(in = ParameterIn.HEADER, description = "1 to 255 characters; the same key and body replay the first response", example = "9d1c2b7e-transfer-1")
+    public Response submit(@Parameter(in = ParameterIn.HEADER, description = "1 to 255 characters; the same key and body replay the first response", example = "9d1c2b7e-transfer-1",
+                                   schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 255))
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Valid @NotNull SubmitRequest body) {
         CaseService.Opened opened = applications.submit(caller.subject(), idempotencyKey, body.scheme(), body.toRegion());
@@ -103,7 +107,7 @@ public class TransferResource {
     @Operation(summary = "The caller's transfers", description = "Newest first, cursor-paginated.")
     @APIResponse(responseCode = "200", description = "One page of cases")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Page<TransferView> mine(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<TransferView> mine(@QueryParam("limit") @Schema(minimum = "1", maximum = "" + Page.MAX_LIMIT) Integer limit, @QueryParam("cursor") @Schema(maxLength = Cursors.MAX_LENGTH) String cursor) {
         int rows = Page.limit(limit);
         LocalDate today = cases.today();
         List<TransferView> views = cases.mine(caller.subject(), ListCursors.after(cursor), rows + 1).stream()
@@ -129,7 +133,8 @@ public class TransferResource {
     @APIResponse(responseCode = "200", description = "The trail", content = @Content(schema = @Schema(implementation = EventTrail.class)))
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case visible to the caller", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public EventTrail events(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public EventTrail events(@PathParam("id") UUID id, @QueryParam("limit") @Schema(minimum = "1", maximum = "" + Page.MAX_LIMIT) Integer limit,
+                             @QueryParam("cursor") @Schema(maxLength = Cursors.MAX_LENGTH) String cursor) {
         int rows = Page.limit(limit);
         int after = afterSeq(cursor);
         CaseService.Trail trail = cases.trail(id, viewers.current());

@@ -2,6 +2,7 @@ package org.psi.transfer.estimate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.psi.common.api.Problem;
+import org.psi.common.domain.Periods;
+import org.psi.common.domain.RegionCode;
 import org.psi.common.domain.RetirementAge;
 import org.psi.common.security.Caller;
 import org.psi.common.security.Roles;
@@ -43,19 +46,20 @@ public class EstimateResource {
     @Schema(name = "PensionEstimate")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(@Schema(example = "2027-05") YearMonth retirementMonth,
-                       @Schema(example = "60 years and 6 months") String retirementAge,
+                       @Schema(example = "60 years and 6 months", maxLength = 64) String retirementAge,
                        @Schema(example = "15", description = "The minimum contribution period for a pension starting that year") double minimumYears,
                        @Schema(example = "180") int minimumMonths,
                        @Schema(example = "16.67", description = "Counted and projected contribution at retirement, in years (2 decimals)") double projectedYears,
                        @Schema(example = "200") int projectedMonths,
                        boolean eligible,
                        @Schema(example = "0", description = "Months short of the minimum (payable past retirement, 延长缴费)") int monthsShort,
-                       @Schema(example = "440000") String claimRegion,
-                       @Schema(example = "RELATIONSHIP_TEN_YEARS") String claimBasis,
+                       @Schema(example = "440000", maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String claimRegion,
+                       @Schema(example = "RELATIONSHIP_TEN_YEARS", maxLength = 32) String claimBasis,
                        MonthlyPension monthlyPensionFen,
                        @Schema(example = "5080000") long individualAccountAtRetirementFen,
-                       @Schema(description = "What the figures assume: months to come and where, grade, wage growth, crediting rate (记账利率), claim wage and its year, divisor, claim region") List<String> assumptions,
-                       @Schema(description = "Only for the move: the region moved to") String moveTo,
+                       @Schema(description = "What the figures assume: months to come and where, grade, wage growth, crediting rate (记账利率), claim wage and its year, divisor, claim region",
+                               maxItems = 16) List<@Size(max = 500) String> assumptions,
+                       @Schema(description = "Only for the move: the region moved to", maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String moveTo,
                        @Schema(description = "Only for the move: the first month contributed there") YearMonth moveMonth,
                        @Schema(description = "Always true: an estimate, not a pension decision") boolean estimate) {
 
@@ -92,10 +96,14 @@ public class EstimateResource {
     @APIResponse(responseCode = "404", description = "The caller is not registered", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A province the estimate needs has no average wage published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The enrollment-service or contribution-service did not answer", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Object estimate(@Parameter(description = "Grade of the months to come, 60 to 300 (percent of the average wage)", example = "100") @QueryParam("grade") String grade,
-                           @Parameter(description = "Wage growth a year in percent, 0 to 20 (default 3)", example = "3") @QueryParam("wageGrowthPercent") String wageGrowthPercent,
-                           @Parameter(description = "A PENSION pooling region (province) to compare a move to", example = "310000") @QueryParam("moveTo") String moveTo,
-                           @Parameter(description = "YYYY-MM, not in the past, before retirement: the first month contributed at moveTo (default next month)", example = "2027-01") @QueryParam("moveMonth") String moveMonth) {
+    public Object estimate(@Parameter(description = "Grade of the months to come, 60 to 300 (percent of the average wage)", example = "100") @QueryParam("grade")
+                           @Schema(maxLength = 4, pattern = "^[0-9]{1,4}$") String grade,
+                           @Parameter(description = "Wage growth a year in percent, 0 to 20 (default 3)", example = "3") @QueryParam("wageGrowthPercent")
+                           @Schema(maxLength = 5, pattern = "^[0-9]{1,2}([.][0-9]{1,2})?$") String wageGrowthPercent,
+                           @Parameter(description = "A PENSION pooling region (province) to compare a move to", example = "310000") @QueryParam("moveTo")
+                           @Schema(maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN) String moveTo,
+                           @Parameter(description = "YYYY-MM, not in the past, before retirement: the first month contributed at moveTo (default next month)", example = "2027-01") @QueryParam("moveMonth")
+                           @Schema(pattern = Periods.MONTH_PATTERN) String moveMonth) {
         EstimateService.Query q = estimates.query(grade, wageGrowthPercent, moveTo, moveMonth);
         EstimateService.Result r = estimates.estimate(caller.subject(), q);
         if (r.move() == null) {

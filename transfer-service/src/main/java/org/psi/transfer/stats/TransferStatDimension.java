@@ -1,6 +1,8 @@
 package org.psi.transfer.stats;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.psi.common.domain.RegionCode;
+import org.psi.common.domain.Scheme;
 import org.psi.common.stats.GroupingDimension;
 
 /**
@@ -11,14 +13,15 @@ import org.psi.common.stats.GroupingDimension;
  * status when the figures were computed.
  */
 public enum TransferStatDimension implements GroupingDimension {
-    @Schema(example = "530100", description = "The pooling region on the side of direction: a province for PENSION, a city for MEDICAL")
+    @Schema(example = "530100", description = "The pooling region on the side of direction: a province for PENSION, a city for MEDICAL",
+            maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN)
     REGION,
-    @Schema(example = "530000")
+    @Schema(example = "530000", maxLength = RegionCode.LENGTH, pattern = RegionCode.PATTERN)
     PROVINCE,
     @Schema(example = "IN", enumeration = {"IN", "OUT"})
     DIRECTION,
-    @Schema(example = "PENSION")
+    @Schema(example = "PENSION", maxLength = Scheme.NAME_MAX)
     SCHEME,
-    @Schema(example = "COMPLETED")
+    @Schema(example = "COMPLETED", maxLength = 15)
     STATUS
 }

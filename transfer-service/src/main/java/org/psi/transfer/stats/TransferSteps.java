@@ -39,7 +39,7 @@ public final class TransferSteps {
             (cell, threshold) -> publish(cell.figures(), cell.suppressed(), threshold),
             List.of("reviewMedianDays", "reviewWithinDeadlineShare", "transferOutMedianDays", "transferOutWithinDeadlineShare",
                     "transferInMedianDays", "transferInWithinDeadlineShare"),
-            (steps, suppressed) -> csv(steps), FieldDoc.listOf(SCHEMA));
+            (steps, suppressed) -> csv(steps), FieldDoc.listOf(SCHEMA, Step.values().length));
 
     private TransferSteps() {
     }

@@ -19,6 +19,7 @@ import org.psi.common.events.EventConsumer;
 import org.psi.common.events.FeedEvent;
 import org.psi.common.events.Streams;
 import org.psi.contribution.client.TransferFeedClient;
+import org.psi.contribution.config.ContributionConfig;
 
 /**
  * Tells a worker each step of her transfers: the transfer-service's events (its outbox, one event per
@@ -45,13 +46,13 @@ public class TransferSteps {
 
     public TransferSteps(@RestClient TransferFeedClient feed, InboxStore inbox, ObjectMapper json, AgroalDataSource db,
                          @ConfigProperty(name = "psi.inbox.transfer-events.enabled", defaultValue = "true") boolean enabled,
-                         @ConfigProperty(name = "psi.contribution.events.wait-for", defaultValue = "10s") Duration wait) {
+                         ContributionConfig config) {
         this.feed = feed;
         this.inbox = inbox;
         this.json = json;
         this.db = db;
         this.enabled = enabled;
-        this.wait = wait;
+        this.wait = config.events().waitFor();
     }
 
     void start(@Observes StartupEvent start) {

@@ -5,7 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -112,9 +111,7 @@ public class StatementService {
             // the stamp first, then the worker and her rows: all in one round trip; the subject's row decides whose
             Jdbc.Query<AtomicReference<InsuredWorker>> who = directory.bySubjectQuery(subject);
             Reads reads = new Reads(hint.get(), scheme);
-            List<Jdbc.Query<?>> queries = new ArrayList<>(List.of(stamp, who));
-            queries.addAll(reads.all());
-            jdbc.together(queries);
+            jdbc.together(reads.after(stamp, who));
             InsuredWorker worker = who.result().get();
             if (worker != null && worker.workerId().equals(hint.get())) {
                 statement = of(worker, scheme, from, to, reads);
@@ -124,9 +121,7 @@ public class StatementService {
             InsuredWorker worker = directory.bySubject(subject);
             stamp = KeptStatements.stampQuery(subject);
             Reads reads = new Reads(worker.workerId(), scheme);
-            List<Jdbc.Query<?>> queries = new ArrayList<>(List.of(stamp));
-            queries.addAll(reads.all());
-            jdbc.together(queries);
+            jdbc.together(reads.after(stamp));
             statement = of(worker, scheme, from, to, reads);
         }
         byte[] json = StatementDtos.Statement.json(statement, mapper);
@@ -137,7 +132,7 @@ public class StatementService {
     /** The statement of {@code scheme} from {@code from} (default: the first month on record) to {@code to}. */
     public Statement of(InsuredWorker worker, Scheme scheme, YearMonth from, YearMonth to) {
         Reads reads = new Reads(worker.workerId(), scheme);
-        jdbc.together(reads.all());
+        jdbc.together(reads.after());
         return of(worker, scheme, from, to, reads);
     }
 
@@ -157,8 +152,10 @@ public class StatementService {
             accounts = scheme.isMonthly() ? LedgerStore.individualBalancesQuery(workerId, scheme) : null;
         }
 
-        List<Jdbc.Query<?>> all() {
-            return Stream.of(payments, days, assessed, adjustments, accounts).filter(Objects::nonNull).collect(Collectors.toList());
+        /** These reads, after {@code first} (which the round trip runs before them, in order). */
+        List<Jdbc.Query<?>> after(Jdbc.Query<?>... first) {
+            return Stream.concat(Stream.of(first), Stream.of(payments, days, assessed, adjustments, accounts))
+                    .filter(Objects::nonNull).collect(Collectors.toList());
         }
     }
 

@@ -118,9 +118,8 @@ public class WebhookDispatcher {
     private void record(Due d, Integer status, String error) {
         boolean ok = status != null && status >= 200 && status < 300;
         Instant now = Instant.now(clock);
-        long factor = 1L << Math.min(d.attempts(), 20);
-        Duration backoff = retryBase.multipliedBy(factor).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : retryBase.multipliedBy(factor);
-        Instant next = now.plus(backoff);
+        Duration doubled = retryBase.multipliedBy(1L << Math.min(d.attempts(), 20));
+        Instant next = now.plus(doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled);
         boolean giveUp = !ok && next.isAfter(d.giveUpAt());
         String lastError = error == null && !ok ? "HTTP " + status : error;
         jdbc.update("""

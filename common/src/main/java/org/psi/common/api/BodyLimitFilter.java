@@ -1,30 +1,56 @@
 package org.psi.common.api;
 
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.psi.common.i18n.Languages;
 
 /**
  * Refuses a request body larger than {@code psi.http.max-body-bytes} with a 413 problem, before
- * anything reads it. (The HTTP server's own hard limit, set higher, catches bodies sent without a
- * length.)
+ * anything reads it; a body sent without a length is cut off with a 413 by the HTTP server as soon
+ * as it passes the same limit.
+ *
+ * <p>The paths in {@code psi.http.streamed-paths} (an upload streamed to storage, such as a feed job)
+ * are left to the HTTP server's own limit, {@code quarkus.http.limits.max-body-size}, which is set to
+ * what they accept; their endpoint enforces its own limit as it reads.
  */
+@jakarta.inject.Singleton
 public class BodyLimitFilter {
 
-    private final long maxBodyBytes;
+    /** The routing-context entry where the HTTP server's body readers take their limit from. */
+    private static final String MAX_REQUEST_SIZE = "io.quarkus.max-request-size";
 
-    public BodyLimitFilter(@ConfigProperty(name = "psi.http.max-body-bytes", defaultValue = "1048576") long maxBodyBytes) {
+    private final long maxBodyBytes;
+    private final Set<String> streamedPaths;
+
+    public BodyLimitFilter(@ConfigProperty(name = "psi.http.max-body-bytes", defaultValue = "1048576") long maxBodyBytes,
+                           @ConfigProperty(name = "psi.http.streamed-paths") Optional<List<String>> streamedPaths) {
         this.maxBodyBytes = maxBodyBytes;
+        this.streamedPaths = Set.copyOf(streamedPaths.orElse(List.of()));
+    }
+
+    /** A body without a length, on any other path, is read up to psi.http.max-body-bytes. */
+    void limitUnsized(@Observes Router router) {
+        Long limit = maxBodyBytes;
+        router.route().order(-1).handler(ctx -> {
+            if (!streamedPaths.contains(ctx.normalizedPath())) {
+                ctx.put(MAX_REQUEST_SIZE, limit);
+            }
+            ctx.next();
+        });
     }
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> limit(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
+        if (length == null || streamedPaths.contains(request.getUriInfo().getPath())) {
             return Optional.empty();
         }
         long bytes;

@@ -59,6 +59,55 @@ public interface ContributionConfig {
         java.time.Duration waitFor();
     }
 
+    /** Feed jobs ({@code /api/contribution-feeds}). */
+    @WithName("feed-jobs")
+    FeedJobs feedJobs();
+
+    interface FeedJobs {
+        /** The ceiling of {@link #chunkLines}: the lines of a batch. */
+        int MAX_CHUNK_LINES = MAX_BATCH_LINES;
+        /** The ceiling of {@link #maxBytes} (what the OpenAPI document states). */
+        long MAX_BYTES = 8L << 30;
+
+        /** The most bytes of an upload as sent (compressed or not); more is 413, while streaming. */
+        @io.smallrye.config.WithDefault("2147483648")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(MAX_BYTES)
+        long maxBytes();
+
+        /** The most bytes of an upload once decompressed (a gzip bomb is 413 too). */
+        @io.smallrye.config.WithDefault("8589934592")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(MAX_BYTES)
+        long maxTextBytes();
+
+        /** Feed lines per chunk: each chunk is applied as one batch, in its own transaction. */
+        @io.smallrye.config.WithDefault("10000")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(MAX_CHUNK_LINES)
+        int chunkLines();
+
+        /** The longest text line of an upload, in bytes. */
+        @io.smallrye.config.WithDefault("65536")
+        @jakarta.validation.constraints.Min(256)
+        @jakarta.validation.constraints.Max(1 << 20)
+        int maxLineBytes();
+
+        /** How many chunks an instance applies at a time (of one job or several). */
+        @io.smallrye.config.WithDefault("2")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(16)
+        int workers();
+
+        /** How often an instance looks for chunks to apply ("off": never, in tests that hold jobs still). */
+        @io.smallrye.config.WithDefault("1s")
+        String pollEvery();
+
+        /** An upload still RECEIVING after this long was cut off (a crash): it is deleted. */
+        @io.smallrye.config.WithDefault("1h")
+        java.time.Duration abandonedAfter();
+    }
+
     /** How often the service checks that this month has been opened (its months assessed). */
     @WithName("month-opening-check")
     @io.smallrye.config.WithDefault("10m")

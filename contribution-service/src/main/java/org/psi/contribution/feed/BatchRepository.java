@@ -26,17 +26,21 @@ public class BatchRepository implements PanacheRepositoryBase<ContributionBatch,
         return find("clientId = ?1 and idempotencyKey = ?2", clientId, idempotencyKey).firstResultOptional();
     }
 
+    public Optional<ContributionBatch> findByChunk(UUID jobId, int seq) {
+        return find("feedJobId = ?1 and feedJobChunk = ?2", jobId, seq).firstResultOptional();
+    }
+
     /** A batch of this client; another client's batch is not found. */
     public Optional<ContributionBatch> findOwned(UUID id, String clientId) {
         return find("id = ?1 and clientId = ?2", id, clientId).firstResultOptional();
     }
 
-    /** A page of a client's batches, newest first (ids are time-ordered), before {@code beforeId}. */
+    /** A page of a client's batches (not the chunks of its jobs), newest first (ids are time-ordered), before {@code beforeId}. */
     public List<ContributionBatch> page(String clientId, UUID beforeId, int rows) {
         if (beforeId == null) {
-            return find("clientId = ?1 order by id desc", clientId).range(0, rows - 1).list();
+            return find("clientId = ?1 and feedJobId is null order by id desc", clientId).range(0, rows - 1).list();
         }
-        return find("clientId = ?1 and id < ?2 order by id desc", clientId, beforeId).range(0, rows - 1).list();
+        return find("clientId = ?1 and feedJobId is null and id < ?2 order by id desc", clientId, beforeId).range(0, rows - 1).list();
     }
 
     public String errorsJson(List<LineError> errors) {

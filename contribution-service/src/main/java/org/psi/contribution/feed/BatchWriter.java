@@ -78,8 +78,10 @@ public class BatchWriter {
         batch.errors = batches.errorsJson(plan.errors());
         batches.persistAndFlush(batch);
         ledger.post(plan.postings());
-        webhooks.emit(batch.platformCode, WebhookEvents.BATCH_COMPLETED, Map.of("batchId", batch.id.toString(),
+        if (batch.feedJobId == null) { // a job tells of itself when it is done
+            webhooks.emit(batch.platformCode, WebhookEvents.BATCH_COMPLETED, Map.of("batchId", batch.id.toString(),
                 "received", batch.received, "accepted", batch.accepted, "duplicates", batch.duplicates, "rejected", batch.rejected));
+        }
         return plan;
     }
 

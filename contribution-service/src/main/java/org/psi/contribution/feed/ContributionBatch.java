@@ -36,4 +36,9 @@ public class ContributionBatch extends PanacheEntityBase {
     public String errors;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Set for a chunk of a feed job (which has no Idempotency-Key of its own). */
+    @Column(name = "feed_job_id")
+    public UUID feedJobId;
+    @Column(name = "feed_job_chunk")
+    public Integer feedJobChunk;
 }

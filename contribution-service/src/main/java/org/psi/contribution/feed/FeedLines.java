@@ -37,30 +37,35 @@ public final class FeedLines {
         if (lines.isEmpty()) {
             throw ProblemException.invalid("lines", "REQUIRED", "contribution.feed.no-lines");
         }
+        Checked checked = check(lines, today, limits);
+        if (checked.errorCount() > 0) {
+            long badLines = lines.size() - checked.valid().size();
+            throw new ProblemException(400, "invalid-feed", Message.of("contribution.title.invalid-feed"),
+                    Message.of("contribution.feed.malformed-lines", badLines, lines.size(), checked.errorCount()),
+                    checked.errors().subList(0, Math.min(MAX_LISTED_ERRORS, checked.errors().size())));
+        }
+        return checked.valid();
+    }
+
+    /** The well-formed lines, and every error of the others (in line order), with their number. */
+    public record Checked(List<ValidLine> valid, List<InvalidField> errors, int errorCount) {
+    }
+
+    /** Checks each line as {@link #validate} does, keeping the good ones instead of refusing the feed for the bad. */
+    public static Checked check(List<FeedLine> lines, LocalDate today, FeedLimits limits) {
         List<InvalidField> errors = new ArrayList<>();
         List<ValidLine> valid = new ArrayList<>(lines.size());
         Map<String, Object> parsedPeriods = new HashMap<>();
-        int total = 0;
         for (FeedLine l : lines) {
             List<InvalidField> lineErrors = new ArrayList<>(0);
             ValidLine v = check(l, today, limits, lineErrors, parsedPeriods);
             if (lineErrors.isEmpty()) {
                 valid.add(v);
             } else {
-                total += lineErrors.size();
-                for (InvalidField e : lineErrors) {
-                    if (errors.size() < MAX_LISTED_ERRORS) {
-                        errors.add(e);
-                    }
-                }
+                errors.addAll(lineErrors);
             }
         }
-        if (total > 0) {
-            long badLines = lines.size() - valid.size();
-            throw new ProblemException(400, "invalid-feed", Message.of("contribution.title.invalid-feed"),
-                    Message.of("contribution.feed.malformed-lines", badLines, lines.size(), total), errors);
-        }
-        return valid;
+        return new Checked(valid, errors, errors.size());
     }
 
     private static ValidLine check(FeedLine l, LocalDate today, FeedLimits limits, List<InvalidField> errors,

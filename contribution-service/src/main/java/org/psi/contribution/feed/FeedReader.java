@@ -43,12 +43,43 @@ public final class FeedReader {
 
     private final JsonFactory factory;
     private final int maxLines;
+    /** In a job's chunk: added to a text line of the chunk to give the line of the whole upload (0 for a batch). */
+    private final int lineShift;
+    /** A batch numbers its lines 1, 2, ...; a job's chunk by their text line in the upload. */
+    private final boolean byTextLine;
     private final List<InvalidField> errors = new ArrayList<>();
     private int errorCount;
 
-    private FeedReader(JsonFactory factory, int maxLines) {
+    private FeedReader(JsonFactory factory, int maxLines, int lineShift, boolean byTextLine) {
         this.factory = factory;
         this.maxLines = maxLines;
+        this.lineShift = lineShift;
+        this.byTextLine = byTextLine;
+    }
+
+    /**
+     * One chunk of a feed job, read as {@link #read} reads a batch but numbering each line by its
+     * text line in the whole upload ({@code lineShift} plus its text line in the chunk), and keeping
+     * the lines with a bad field together with their errors instead of refusing them: in a job such a
+     * line is rejected and the others go on. A body that is not well-formed in its format is still bad
+     * input (a {@link ProblemException}).
+     */
+    public record Chunk(List<FeedLine> lines, List<InvalidField> errors) {
+    }
+
+    public static Chunk readChunk(JsonFactory factory, String format, byte[] body, int lineShift) {
+        FeedReader reader = new FeedReader(factory, Integer.MAX_VALUE, lineShift, true);
+        List<FeedLine> lines = switch (format) {
+            case NDJSON -> reader.ndjson(body);
+            case CSV -> reader.csv(body);
+            default -> throw unsupported();
+        };
+        if (reader.errorCount > 0 && lines.isEmpty()) {
+            // a CSV header's own errors (an unknown or repeated column) concern every line
+            throw new ProblemException(400, "invalid-feed", Message.of("contribution.title.invalid-feed"),
+                    Message.of("contribution.feed.bad-fields", reader.errorCount), reader.errors);
+        }
+        return new Chunk(lines, reader.errors);
     }
 
     /** The media type the body is read as, from a Content-Type header; 415 for any other. */
@@ -64,7 +95,7 @@ public final class FeedReader {
     }
 
     public static List<FeedLine> read(JsonFactory factory, String format, byte[] body, int maxLines) {
-        FeedReader reader = new FeedReader(factory, maxLines);
+        FeedReader reader = new FeedReader(factory, maxLines, 0, false);
         List<FeedLine> lines = switch (format) {
             case JSON -> reader.json(body);
             case NDJSON -> reader.ndjson(body);
@@ -115,7 +146,7 @@ public final class FeedReader {
                 throw ProblemException.invalid("lines", "REQUIRED", "contribution.feed.lines-required", "{\"lines\": [...]}");
             }
         } catch (JsonProcessingException e) {
-            throw jsonProblem(e);
+            throw jsonProblem(e, lineShift);
         } catch (IOException e) {
             throw malformed("contribution.feed.unreadable");
         }
@@ -131,17 +162,17 @@ public final class FeedReader {
             while ((t = p.nextToken()) != null) {
                 int textLine = p.currentTokenLocation().getLineNr();
                 if (t != JsonToken.START_OBJECT) {
-                    throw malformed("contribution.feed.ndjson-not-object", textLine);
+                    throw malformed("contribution.feed.ndjson-not-object", lineShift + textLine);
                 }
                 if (textLine == lastLine) {
-                    throw malformed("contribution.feed.ndjson-two-objects", textLine);
+                    throw malformed("contribution.feed.ndjson-two-objects", lineShift + textLine);
                 }
-                lines.add(lineObject(p, lines.size() + 1));
+                lines.add(lineObject(p, byTextLine ? lineShift + textLine : lines.size() + 1));
                 lastLine = p.currentTokenLocation().getLineNr();
                 checkCount(lines.size());
             }
         } catch (JsonProcessingException e) {
-            throw jsonProblem(e);
+            throw jsonProblem(e, lineShift);
         } catch (IOException e) {
             throw malformed("contribution.feed.unreadable");
         }
@@ -254,9 +285,13 @@ public final class FeedReader {
             if (row.size() == 1 && row.get(0).isEmpty()) {
                 continue;
             }
-            int line = lines.size() + 1;
+            int line = byTextLine ? lineShift + cursor.startLine : lines.size() + 1;
             if (row.size() != header.size()) {
-                throw malformed("contribution.feed.csv-cells", line, cursor.startLine, row.size(), header.size());
+                throw byTextLine ? malformed("contribution.feed.job-csv-cells", line, row.size(), header.size())
+                        : malformed("contribution.feed.csv-cells", line, cursor.startLine, row.size(), header.size());
+            }
+            if (byTextLine && cursor.spansLines) {
+                throw malformed("contribution.feed.job-csv-line-break", line);
             }
             for (Map.Entry<String, Integer> c : columns.entrySet()) {
                 if (!TextInput.isClean(row.get(c.getValue()))) {
@@ -304,6 +339,8 @@ public final class FeedReader {
         private int pos;
         private int textLine = 1;
         int startLine;
+        /** Whether the last row had a line break inside a quoted cell. */
+        boolean spansLines;
 
         CsvCursor(String s) {
             this.s = s;
@@ -314,6 +351,7 @@ public final class FeedReader {
                 return null;
             }
             startLine = textLine;
+            spansLines = false;
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
@@ -331,12 +369,13 @@ public final class FeedReader {
                     } else {
                         if (c == '\n') {
                             textLine++;
+                            spansLines = true;
                         }
                         cell.append(c);
                     }
                 } else if (c == '"') {
                     if (cell.length() > 0 || wasQuoted) {
-                        throw malformed("contribution.feed.csv-quote-inside", textLine);
+                        throw malformed("contribution.feed.csv-quote-inside", lineShift + textLine);
                     }
                     quoted = true;
                     wasQuoted = true;
@@ -353,13 +392,13 @@ public final class FeedReader {
                     return cells;
                 } else {
                     if (wasQuoted) {
-                        throw malformed("contribution.feed.csv-after-quote", textLine);
+                        throw malformed("contribution.feed.csv-after-quote", lineShift + textLine);
                     }
                     cell.append(c);
                 }
             }
             if (quoted) {
-                throw malformed("contribution.feed.csv-unclosed", startLine);
+                throw malformed("contribution.feed.csv-unclosed", lineShift + startLine);
             }
             cells.add(cell.toString());
             return cells;
@@ -389,7 +428,7 @@ public final class FeedReader {
 
     private void fieldError(int line, String field, String code, Message message) {
         errorCount++;
-        if (errors.size() < FeedLines.MAX_LISTED_ERRORS) {
+        if (byTextLine || errors.size() < FeedLines.MAX_LISTED_ERRORS) {
             errors.add(new InvalidField(field, line == 0 ? null : line, code, message));
         }
     }
@@ -425,10 +464,10 @@ public final class FeedReader {
         }
     }
 
-    private static ProblemException jsonProblem(JsonProcessingException e) {
+    private static ProblemException jsonProblem(JsonProcessingException e, int lineShift) {
         var at = e.getLocation();
         return at == null ? malformed("contribution.feed.json-malformed")
-                : malformed("contribution.feed.json-malformed-at", at.getLineNr(), at.getColumnNr());
+                : malformed("contribution.feed.json-malformed-at", lineShift + at.getLineNr(), at.getColumnNr());
     }
 
     private static ProblemException malformed(String key, Object... args) {

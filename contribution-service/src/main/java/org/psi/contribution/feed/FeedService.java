@@ -64,9 +64,21 @@ public class FeedService {
         return new FeedLimits(config.maxBatchLines(), config.maxAmountFen(), config.maxOrders());
     }
 
-    /** A feed as received: who sent it, under which key, the hash of its body, and how to read its lines. */
-    public record Submission(String clientId, String idempotencyKey, byte[] requestHash, String contentType,
+    /**
+     * A feed as received: who sent it, under which key (a batch) or as which chunk of a job, the hash
+     * of its body, and how to read its lines.
+     */
+    public record Submission(String clientId, String idempotencyKey, JobChunk chunk, byte[] requestHash, String contentType,
                              Supplier<List<FeedLine>> lines) {
+
+        public Submission(String clientId, String idempotencyKey, byte[] requestHash, String contentType,
+                          Supplier<List<FeedLine>> lines) {
+            this(clientId, idempotencyKey, null, requestHash, contentType, lines);
+        }
+    }
+
+    /** A chunk of a feed job: applied as a batch of its own, once (a second submission answers the first's report). */
+    public record JobChunk(UUID jobId, int seq) {
     }
 
     /** The report, and whether it is the replay of an earlier identical request. */
@@ -106,6 +118,10 @@ public class FeedService {
             batch.clientId = s.clientId();
             batch.platformCode = eligibility.platform().code();
             batch.idempotencyKey = s.idempotencyKey();
+            if (s.chunk() != null) {
+                batch.feedJobId = s.chunk().jobId();
+                batch.feedJobChunk = s.chunk().seq();
+            }
             batch.requestHash = s.requestHash();
             batch.contentType = s.contentType();
             batch.received = lines.size();
@@ -125,7 +141,7 @@ public class FeedService {
                 return new Outcome(new BatchReport(batchId, batch.platformCode, batch.contentType, batch.received,
                         batch.accepted, batch.duplicates, batch.rejected, plan.errors(), now), false);
             } catch (RuntimeException e) {
-                if (violatedConstraint(e, "contribution_batch_key")) {
+                if (violatedConstraint(e, "contribution_batch_key") || violatedConstraint(e, "contribution_batch_chunk")) {
                     // the same key was used at the same moment: answer as for a retry
                     return replay(s).orElseThrow(() -> e);
                 }
@@ -150,7 +166,9 @@ public class FeedService {
     }
 
     private Optional<Outcome> replay(Submission s) {
-        return batches.findByKey(s.clientId(), s.idempotencyKey()).map(b -> {
+        Optional<ContributionBatch> first = s.chunk() == null ? batches.findByKey(s.clientId(), s.idempotencyKey())
+                : batches.findByChunk(s.chunk().jobId(), s.chunk().seq());
+        return first.map(b -> {
             if (!MessageDigest.isEqual(b.requestHash, s.requestHash())) {
                 throw ProblemException.unprocessable("idempotency-key-reused", "contribution.feed.key-reused", s.idempotencyKey(), b.id);
             }

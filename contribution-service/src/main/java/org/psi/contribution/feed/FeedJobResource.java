@@ -89,8 +89,7 @@ public class FeedJobResource {
             true), the same key with another body is 422. The most bytes as sent and once decompressed are limits of the \
             service (413 as soon as they are passed, with nothing kept); so are a gzip stream cut short and an empty body (400).""")
     @RequestBody(required = true, content = {
-            @Content(mediaType = FeedReader.NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = Integer.MAX_VALUE),
-                    examples = @ExampleObject(name = "ndjson", value = """
+            @Content(mediaType = FeedReader.NDJSON, examples = @ExampleObject(name = "ndjson", value = """
                             {"ref": "FM-2026-11-26-000001", "nationalId": "11010519491231002X", "scheme": "OCCUPATIONAL_INJURY", "period": "2026-11-26", "orders": 1, "sector": "FOOD_DELIVERY"}
                             {"ref": "FM-2026-11-26-000002", "nationalId": "11010519491231002X", "scheme": "OCCUPATIONAL_INJURY", "period": "2026-11-26", "orders": 1, "sector": "FOOD_DELIVERY"}
                             """)),
@@ -156,8 +155,7 @@ public class FeedJobResource {
             description = "As NDJSON (one {line, ref, code, message} per text line; the default) or CSV (Accept: text/csv), in line order, "
                     + "the messages in the language asked for. Another platform's job is not found (404).")
     @APIResponse(responseCode = "200", description = "The rejected lines so far", content = {
-            @Content(mediaType = FeedReader.NDJSON, schema = @Schema(implementation = FeedJobDtos.Error.class),
-                    examples = @ExampleObject(name = "ndjson", value = """
+            @Content(mediaType = FeedReader.NDJSON, examples = @ExampleObject(name = "ndjson", value = """
                             {"line":17,"ref":"FM-2026-11-26-000017","code":"NOT_AUTHORISED","message":"The platform may not send lines for this person for this period"}
                             """)),
             @Content(mediaType = FeedReader.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = Integer.MAX_VALUE),

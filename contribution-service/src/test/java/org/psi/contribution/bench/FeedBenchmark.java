@@ -9,6 +9,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -117,16 +120,27 @@ class FeedBenchmark {
         long rowsAfterReplay = postings();
         assertEquals(LINES, duplicates, "every replayed line is a duplicate");
 
+        // the same number of lines, new refs, as one feed job (NDJSON streamed over HTTP, uncompressed like the batches),
+        // from the first byte sent until the job is DONE
+        start = System.nanoTime();
+        JsonNode job = runJob(platform, ids, day, "job-" + run, perWorker);
+        double jobTime = seconds(System.nanoTime() - start);
+        assertEquals("DONE", job.get("status").asText());
+        assertEquals(LINES, job.get("accepted").asLong(), "every line of the job is accepted");
+        assertEquals(LINES, postings() - rowsAfterReplay, "each line of the job posted once");
+
         double copy = copyBaseline(csv.toString());
 
         String report = String.format(Locale.ROOT, """
                 contribution feed benchmark: %,d lines, %,d workers, batches of %,d, %d concurrent clients, %d cores
                   feed over HTTP (checked, idempotent, posted): %8.2f s  %,10.0f lines/s
                   replay, same lines, new keys:                 %8.2f s  %,10.0f lines/s  new rows: %d  time ratio replay/first: %.2f
+                  the same lines as one feed job (streamed, chunks): %8.2f s  %,10.0f lines/s  job / batches: %.2f
                   PostgreSQL COPY into a bare table:            %8.2f s  %,10.0f rows/s
                   feed throughput / COPY throughput: %.3f
                 """, LINES, ids.size(), BATCH, CLIENTS, Runtime.getRuntime().availableProcessors(),
                 first, LINES / first, replay, LINES / replay, rowsAfterReplay - rowsAfterFirst, replay / first,
+                jobTime, LINES / jobTime, first / jobTime,
                 copy, LINES / copy, (LINES / first) / (LINES / copy));
         System.out.println(report);
         Files.writeString(Path.of("target", "feed-benchmark.txt"), report);
@@ -213,6 +227,58 @@ class FeedBenchmark {
             throw new IllegalStateException("batch " + key + " rejected lines: " + report.get("errors").get(0));
         }
         return report;
+    }
+
+    /** Streams LINES new lines as one job, generated while they are sent, and waits until it is DONE. */
+    private JsonNode runJob(Fixtures.Platform platform, List<String> ids, LocalDate day, String run, int perWorker) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/contribution-feeds"))
+                .timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + platform.token())
+                .header("Content-Type", "application/x-ndjson")
+                .header("Idempotency-Key", run)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> jobBody(ids, day, run, perWorker))).build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("job: " + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        String id = json.readTree(response.body()).get("id").asText();
+        log("job %s received", id);
+        while (true) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve("/api/contribution-feeds/" + id))
+                    .header("Authorization", "Bearer " + platform.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode job = json.readTree(r.body());
+            String status = job.get("status").asText();
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The job's NDJSON, made 10,000 lines at a time as it is read. */
+    private static InputStream jobBody(List<String> ids, LocalDate day, String run, int perWorker) {
+        int block = 10_000;
+        return new SequenceInputStream(new Enumeration<InputStream>() {
+            int next;
+
+            @Override
+            public boolean hasMoreElements() {
+                return next < LINES;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                StringBuilder b = new StringBuilder(block * 150);
+                for (int i = next; i < Math.min(LINES, next + block); i++) {
+                    b.append("{\"ref\":\"").append(run).append('-').append(i).append("\",\"nationalId\":\"")
+                            .append(ids.get(Math.min(ids.size() - 1, i / perWorker)))
+                            .append("\",\"scheme\":\"OCCUPATIONAL_INJURY\",\"period\":\"").append(day)
+                            .append("\",\"orders\":1,\"sector\":\"FOOD_DELIVERY\"}\n");
+                }
+                next += block;
+                return new ByteArrayInputStream(b.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        });
     }
 
     /** The same lines, COPY'd into a bare table (no index, no constraint) on the same server. */

@@ -51,6 +51,7 @@ class CrashRecoveryIT {
     private static Insured feeder2;
     private static Insured mover;
     private static Insured quitter;
+    private static Insured courier;
     private static long moverAccount;
     private static long quitterAccount;
     private static String platform;
@@ -66,6 +67,9 @@ class CrashRecoveryIT {
         feeder2 = Insured.enrolled("feeder2-" + RUN, FROM, "440104", LocalDate.of(1991, 2, 12));
         mover = Insured.enrolled("mover-" + RUN, FROM, "440104", LocalDate.of(1991, 3, 13));
         quitter = Insured.enrolled("quitter-" + RUN, FROM, "440104", LocalDate.of(1991, 4, 14));
+        courier = Insured.enrolled("courier-" + RUN, FROM, "440104", LocalDate.of(1991, 5, 15));
+        Stack.enrollment(courier.token()).body(Map.of("scheme", "OCCUPATIONAL_INJURY", "region", FROM))
+                .post("/api/workers/me/enrollments").then().statusCode(201);
         moverAccount = mover.paidMonth("CM-" + RUN, 30_000);
         quitterAccount = quitter.paidMonth("CQ-" + RUN, 30_000);
         // every token the tests need, while Keycloak's database is up (tokens live 15 minutes)
@@ -195,6 +199,51 @@ class CrashRecoveryIT {
         assertEquals(0, Databases.ledgerImbalance());
         System.out.printf("[crash] PostgreSQL killed during a commit of the saga: %d s later the case COMPLETED (one commit) "
                 + "and the rejected one compensated%n", Duration.ofNanos(System.nanoTime() - down).toSeconds());
+    }
+
+    // ------------------------------------------------------------------ the contribution-service dies mid-job
+
+    @Test
+    @Order(4)
+    void aFeedJobWhoseServiceIsKilledInTheMiddleCompletesAfterTheRestartWithNoLineTwice() throws Exception {
+        int lines = 25_000; // three chunks
+        String refs = "CJ-" + RUN + "-%";
+        String day = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            body.append("{\"ref\":\"CJ-").append(RUN).append('-').append(i).append("\",\"nationalId\":\"").append(courier.nationalId())
+                    .append("\",\"scheme\":\"OCCUPATIONAL_INJURY\",\"period\":\"").append(day)
+                    .append("\",\"orders\":1,\"sector\":\"FOOD_DELIVERY\"}\n");
+        }
+        Connection lock = Databases.lock("contribution", "ledger_entry");
+        String id;
+        try {
+            id = ok(() -> Stack.contribution(platform).contentType("application/x-ndjson").header("Idempotency-Key", "crash-job-" + RUN)
+                    .body(body.toString()).post("/api/contribution-feeds"), 202).path("id");
+            Databases.awaitWaiter("contribution", "ledger_entry", Duration.ofMinutes(2));
+            // a chunk's postings are written, its legs wait: the service dies here
+            StackControl.crash(StackControl.pid("contribution-service"));
+        } finally {
+            Databases.release(lock);
+        }
+        System.out.println("[crash] the contribution-service killed in the middle of a feed job's chunk");
+        Databases.awaitNoneOn("contribution", "ledger_entry", Duration.ofMinutes(1));
+        long before = Databases.count("contribution", "select count(*) from posting where ref like ?", refs);
+        assertTrue(before < lines, "the job was cut off before its end");
+
+        Duration restart = StackControl.restart("contribution-service");
+        JsonPath job = eventually(() -> {
+            JsonPath j = ok(() -> Stack.contribution(platform).get("/api/contribution-feeds/" + id)).jsonPath();
+            return "DONE".equals(j.getString("status")) ? j : null;
+        }, Duration.ofMinutes(3), "the job to complete after the restart");
+        assertEquals(lines, job.getInt("accepted"), job.prettify());
+        assertEquals(0, job.getInt("duplicates"));
+        assertEquals(0, job.getInt("rejected"));
+        assertEquals(lines, Databases.count("contribution", "select count(*) from posting where ref like ?", refs), "each line once");
+        assertEquals(lines, Databases.count("contribution", "select count(distinct ref) from posting where ref like ?", refs));
+        assertEquals(0, Databases.unbalancedPostings());
+        assertEquals(0, Databases.ledgerImbalance());
+        System.out.printf("[crash] the job completed after the restart (%d s to start): %d lines, each once%n", restart.toSeconds(), lines);
     }
 
     // ------------------------------------------------------------------ helpers

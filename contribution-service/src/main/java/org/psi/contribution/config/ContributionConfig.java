@@ -82,7 +82,7 @@ public interface ContributionConfig {
         long maxTextBytes();
 
         /** Feed lines per chunk: each chunk is applied as one batch, in its own transaction. */
-        @io.smallrye.config.WithDefault("10000")
+        @io.smallrye.config.WithDefault("50000")
         @jakarta.validation.constraints.Min(1)
         @jakarta.validation.constraints.Max(MAX_CHUNK_LINES)
         int chunkLines();

@@ -23,7 +23,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import jakarta.annotation.PreDestroy;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 import org.psi.common.api.InvalidField;
 import org.psi.common.api.ProblemException;
@@ -62,7 +64,7 @@ public class FeedJobService {
     private final ManagedExecutor executor;
 
     public FeedJobService(FeedJobStore store, FeedService feeds, InsuredDirectory directory, WebhookEvents webhooks,
-                          ContributionConfig config, ObjectMapper json, Clock clock, ManagedExecutor executor) {
+                          ContributionConfig config, ObjectMapper json, Clock clock) {
         this.store = store;
         this.feeds = feeds;
         this.directory = directory;
@@ -70,7 +72,14 @@ public class FeedJobService {
         this.config = config.feedJobs();
         this.json = json;
         this.clock = clock;
-        this.executor = executor;
+        // the workers run each in a request context of its own (none is propagated from the scheduler's)
+        this.executor = ManagedExecutor.builder().maxAsync(this.config.workers()).propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING).build();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 
     /** A job as answered, and whether it answers a retry of an earlier upload with the same key and body. */

@@ -242,7 +242,7 @@ class FeedBenchmark {
             throw new IllegalStateException("job: " + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
         }
         String id = json.readTree(response.body()).get("id").asText();
-        log("job %s received", id);
+        log("job %s received (%,d lines streamed in)", id, json.readTree(response.body()).get("lines").asInt());
         while (true) {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve("/api/contribution-feeds/" + id))
                     .header("Authorization", "Bearer " + platform.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -206,7 +206,7 @@ class CrashRecoveryIT {
     @Test
     @Order(4)
     void aFeedJobWhoseServiceIsKilledInTheMiddleCompletesAfterTheRestartWithNoLineTwice() throws Exception {
-        int lines = 25_000; // three chunks
+        int lines = 25_000;
         String refs = "CJ-" + RUN + "-%";
         String day = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         StringBuilder body = new StringBuilder();

@@ -296,9 +296,15 @@ class ComposeTest {
         Matcher body = Pattern.compile("client_max_body_size\\s+(\\d+[kmg]?)\\s*;").matcher(Repo.read(Repo.compose().resolve("proxy/nginx.conf")));
         assertTrue(body.find(), "the proxy sets client_max_body_size");
         long proxyMax = parseMemory(body.group(1));
+        String conf = Repo.read(Repo.compose().resolve("proxy/nginx.conf"));
         for (String name : Repo.SERVICES) {
-            long serviceMax = parseMemory(QuarkusService.of(name).prod("quarkus.http.limits.max-body-size", "10240k"));
-            assertTrue(proxyMax >= serviceMax, "the proxy lets through bodies up to " + name + "'s own limit, which answers 413 itself");
+            QuarkusService svc = QuarkusService.of(name);
+            assertTrue(proxyMax >= svc.bodyLimitAt("/api"), "the proxy lets through bodies up to " + name + "'s own limit, which answers 413 itself");
+            for (String path : svc.streamedPaths()) {
+                Matcher own = Pattern.compile("location = " + Pattern.quote(path) + " \\{[^}]*client_max_body_size\\s+(\\d+[kmg]?)\\s*;").matcher(conf);
+                assertTrue(own.find() && parseMemory(own.group(1)) >= svc.bodyLimitAt(path),
+                        "the proxy lets an upload to " + path + " through up to " + name + "'s own limit there");
+            }
         }
     }
 }

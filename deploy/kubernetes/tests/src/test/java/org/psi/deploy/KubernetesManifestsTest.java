@@ -462,10 +462,15 @@ class KubernetesManifestsTest {
             String bodySize = Optional.ofNullable(ing.getMetadata().getAnnotations()).orElse(Map.of())
                     .get("nginx.ingress.kubernetes.io/proxy-body-size");
             assertNotNull(bodySize, overlay + ": the Ingress sets the body size limit");
-            for (String name : Repo.SERVICES) {
-                long serviceMax = ComposeTest.parseMemory(QuarkusService.of(name).prod("quarkus.http.limits.max-body-size", "10240k"));
-                assertTrue(ComposeTest.parseMemory(bodySize) >= serviceMax,
-                        overlay + ": the Ingress lets through bodies up to " + name + "'s own limit, which answers 413 itself");
+            for (IngressRule rule : ing.getSpec().getRules()) {
+                for (HTTPIngressPath p : rule.getHttp().getPaths()) {
+                    String name = p.getBackend().getService().getName();
+                    if (Repo.SERVICES.contains(name)) {
+                        long serviceMax = QuarkusService.of(name).bodyLimitAt(p.getPath());
+                        assertTrue(ComposeTest.parseMemory(bodySize) >= serviceMax, overlay + ": the Ingress lets through bodies to "
+                                + p.getPath() + " up to " + name + "'s own limit there, which answers 413 itself");
+                    }
+                }
             }
         }
         for (String name : Repo.SERVICES) {

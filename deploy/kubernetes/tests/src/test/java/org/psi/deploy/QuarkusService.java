@@ -61,6 +61,21 @@ final class QuarkusService {
         return prod(key).orElse(fallback);
     }
 
+    /** The paths whose uploads are streamed past psi.http.max-body-bytes, up to the server's own limit. */
+    java.util.List<String> streamedPaths() {
+        return prod("psi.http.streamed-paths").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).toList())
+                .orElse(java.util.List.of());
+    }
+
+    /** The largest body the service takes at {@code path}, and answers a 413 problem beyond. */
+    long bodyLimitAt(String path) {
+        long server = ComposeTest.parseMemory(prod("quarkus.http.limits.max-body-size", "10240k"));
+        if (streamedPaths().contains(path)) {
+            return server;
+        }
+        return Math.min(server, Long.parseLong(prod("psi.http.max-body-bytes", "1048576")));
+    }
+
     /** Every environment variable that a prod-profile value refers to, e.g. PSI_DB_URL. */
     Set<String> envVarsReadInProd() {
         Set<String> keys = new TreeSet<>();

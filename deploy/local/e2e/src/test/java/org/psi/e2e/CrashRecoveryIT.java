@@ -219,7 +219,7 @@ class CrashRecoveryIT {
         String id;
         try {
             id = ok(() -> Stack.contribution(platform).contentType("application/x-ndjson").header("Idempotency-Key", "crash-job-" + RUN)
-                    .body(body.toString()).post("/api/contribution-feeds"), 202).path("id");
+                    .body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/contribution-feeds"), 202).path("id");
             Databases.awaitWaiter("contribution", "ledger_entry", Duration.ofMinutes(2));
             // a chunk's postings are written, its legs wait: the service dies here
             StackControl.crash(StackControl.pid("contribution-service"));

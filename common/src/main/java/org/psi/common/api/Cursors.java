@@ -33,4 +33,14 @@ public final class Cursors {
             throw ProblemException.invalid("cursor", "INVALID_CURSOR", "common.cursor.invalid");
         }
     }
+
+    /** A cursor whose key is an id (a page ordered by time-ordered ids): the id, null without a cursor; 400 if it is none. */
+    public static java.util.UUID decodeId(String cursor) {
+        String key = decode(cursor);
+        try {
+            return key == null ? null : java.util.UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "common.cursor.invalid");
+        }
+    }
 }

@@ -152,13 +152,7 @@ public class BatchResource {
     public Page<Summary> list(@QueryParam("limit") @Schema(minimum = "1", maximum = "" + Page.MAX_LIMIT) Integer limit,
                               @QueryParam("cursor") @Schema(maxLength = Cursors.MAX_LENGTH) String cursor) {
         int rows = Page.limit(limit);
-        String after = Cursors.decode(cursor);
-        UUID before;
-        try {
-            before = after == null ? null : UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "common.cursor.invalid");
-        }
+        UUID before = Cursors.decodeId(cursor);
         List<Summary> found = feeds.page(caller.clientId(), before, rows + 1).stream().map(Summary::of).toList();
         return Page.of(found, rows, s -> s.batchId().toString());
     }

@@ -212,13 +212,7 @@ public class FeedJobResource {
                            @QueryParam("cursor") @Schema(maxLength = Cursors.MAX_LENGTH) String cursor,
                            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Schema(maxLength = Languages.HEADER_MAX) String acceptLanguage) {
         int rows = Page.limit(limit);
-        String after = Cursors.decode(cursor);
-        UUID before;
-        try {
-            before = after == null ? null : UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "INVALID_CURSOR", "common.cursor.invalid");
-        }
+        UUID before = Cursors.decodeId(cursor);
         Instant now = Instant.now(clock);
         Locale language = Languages.of(acceptLanguage);
         List<View> found = jobs.page(caller.clientId(), before, rows + 1).stream().map(j -> View.of(j, now, language)).toList();

@@ -258,22 +258,15 @@ public class FeedJobService {
         int shift = c.firstLine() - 1 - (c.csvHeaderCopy() ? 1 : 0);
         FeedReader.Chunk read = FeedReader.readChunk(json.getFactory(), c.format(), c.body(), shift);
         FeedLines.Checked checked = FeedLines.check(read.lines(), LocalDate.now(clock), feeds.limits());
+        // the first error of each malformed line, whether the reader or the checks found it
         Map<Integer, InvalidField> bad = new TreeMap<>();
-        for (InvalidField e : read.errors()) {
-            bad.putIfAbsent(e.line(), e);
-        }
-        for (InvalidField e : checked.errors()) {
-            bad.putIfAbsent(e.line(), e);
-        }
         Set<Integer> badRef = new HashSet<>();
-        for (InvalidField e : read.errors()) {
-            if ("ref".equals(e.field())) {
-                badRef.add(e.line());
-            }
-        }
-        for (InvalidField e : checked.errors()) {
-            if ("ref".equals(e.field())) {
-                badRef.add(e.line());
+        for (List<InvalidField> found : List.of(read.errors(), checked.errors())) {
+            for (InvalidField e : found) {
+                bad.putIfAbsent(e.line(), e);
+                if ("ref".equals(e.field())) {
+                    badRef.add(e.line());
+                }
             }
         }
         List<FeedLine> good = new ArrayList<>(read.lines().size());
